@@ -1,0 +1,143 @@
+import SimKernel
+
+/// One server: a fixed count of workers, a bounded FIFO queue, a speed and a health.
+///
+/// It only keeps the books; the component that owns it schedules the events. Utilisation
+/// is measured as the time-average of busy workers over the window, not estimated.
+struct ServerPool {
+    let name: String
+    private(set) var workers: Int
+    let queueLimit: Int
+    /// Work takes `1 / speed` times the nominal service time (a bigger node is faster).
+    var speed: Double
+    var health: Health = .up
+    var slowExtra: SimTime = 0
+    var errorRatio = 0.0
+
+    private(set) var busy = 0
+    private var queue: [Int32] = []
+    private var queueHead = 0
+    /// Requests sent to this node and not answered yet (connections, for least-connections).
+    var connections = 0
+
+    private var busyArea: Double = 0
+    private var lastChange: SimTime = 0
+    private var windowStart: SimTime = 0
+    private(set) var utilisation = 0.0
+    private(set) var windowCompleted = 0
+    private(set) var throughput = 0.0
+    private(set) var rejected = 0
+
+    init(name: String, workers: Int, queueLimit: Int, speed: Double) {
+        precondition(workers > 0, "a server needs a worker")
+        precondition(queueLimit >= 0, "a queue limit cannot be negative")
+        self.name = name
+        self.workers = workers
+        self.queueLimit = queueLimit
+        self.speed = speed
+    }
+
+    var queueDepth: Int { queue.count - queueHead }
+    var isAvailable: Bool { health != .down && health != .partitioned }
+
+    /// Takes a worker for `slot` if one is free; otherwise queues it, or refuses it when
+    /// the queue is full.
+    enum Admission { case started, queued, rejected }
+
+    mutating func admit(_ slot: Int32, now: SimTime) -> Admission {
+        if busy < workers {
+            account(now: now)
+            busy += 1
+            return .started
+        }
+        guard queueDepth < queueLimit else {
+            rejected += 1
+            return .rejected
+        }
+        queue.append(slot)
+        return .queued
+    }
+
+    /// Frees a worker; returns the queued request that takes it, if any.
+    mutating func release(now: SimTime) -> Int32? {
+        precondition(busy > 0, "released a worker that was not busy")
+        windowCompleted += 1
+        if queueHead < queue.count {
+            let next = queue[queueHead]
+            queueHead += 1
+            compactQueue()
+            return next
+        }
+        account(now: now)
+        busy -= 1
+        return nil
+    }
+
+    /// Empties the queue (the node died); returns the requests that were waiting.
+    mutating func drainQueue() -> [Int32] {
+        let waiting = Array(queue[queueHead...])
+        queue.removeAll(keepingCapacity: true)
+        queueHead = 0
+        return waiting
+    }
+
+    private mutating func compactQueue() {
+        if queueHead > 1024 && queueHead * 2 > queue.count {
+            queue.removeFirst(queueHead)
+            queueHead = 0
+        }
+    }
+
+    /// The service time of one request on this node, from a nominal mean.
+    @inline(__always)
+    func serviceTime(meanMicros: Double, random: inout RandomStream) -> SimTime {
+        let draw = random.exponential(mean: meanMicros / speed)
+        return SimTime(draw.rounded()) + slowExtra
+    }
+
+    mutating func resize(workers count: Int, now: SimTime) {
+        account(now: now)
+        workers = max(1, count)
+    }
+
+    private mutating func account(now: SimTime) {
+        busyArea += Double(busy) * Double(now - lastChange)
+        lastChange = now
+    }
+
+    mutating func roll(now: SimTime) {
+        account(now: now)
+        let span = Double(max(1, now - windowStart))
+        utilisation = min(1, busyArea / (span * Double(workers)))
+        throughput = Double(windowCompleted) * Double(Micros.perSecond) / span
+        busyArea = 0
+        windowStart = now
+        windowCompleted = 0
+    }
+
+    func snapshot(detail: String = "") -> NodeSnapshot {
+        NodeSnapshot(
+            name: name, health: health, utilisation: utilisation, queueDepth: queueDepth,
+            inFlight: connections, throughput: throughput, detail: detail)
+    }
+
+    /// Applies a fault's effect on the books; the owner handles the requests it held.
+    mutating func apply(_ fault: Fault) {
+        switch fault {
+        case .kill: health = .down
+        case .slow(let extra):
+            health = .slow
+            slowExtra = extra
+        case .flaky(let ratio):
+            health = .flaky
+            errorRatio = ratio
+        case .partition: health = .partitioned
+        }
+    }
+
+    mutating func heal() {
+        health = .up
+        slowExtra = 0
+        errorRatio = 0
+    }
+}

@@ -1,0 +1,65 @@
+import SimKernel
+
+/// The event kinds every component understands; kinds of a component's own start at
+/// `EventKind.firstOwn`.
+public enum EventKind {
+    /// A request arrives at the component (`subject` is its slot).
+    public static let arrive: Int32 = 0
+    /// A call the component made has answered (`argument` packs phase and status).
+    public static let response: Int32 = 1
+    public static let firstOwn: Int32 = 2
+}
+
+/// HTTP-like status codes used across the engine.
+public enum Status {
+    public static let ok: Int32 = 200
+    public static let badRequest: Int32 = 400
+    public static let unauthorized: Int32 = 401
+    public static let forbidden: Int32 = 403
+    public static let conflict: Int32 = 409
+    public static let tooManyRequests: Int32 = 429
+    public static let serverError: Int32 = 500
+    public static let badGateway: Int32 = 502
+    public static let unavailable: Int32 = 503
+    public static let gatewayTimeout: Int32 = 504
+
+    public static func isSuccess(_ status: Int32) -> Bool { status < 400 }
+}
+
+extension Simulation {
+    /// Sends a request from `caller` to `callee` after `delay`, remembering where to return.
+    @inline(__always)
+    func call(
+        _ slot: Int32, from caller: Int32, phase: Int32, to callee: Int32, delay: SimTime = 0
+    ) {
+        requests.push(slot, caller: caller, phase: phase)
+        kernel.schedule(after: delay, target: callee, kind: EventKind.arrive, subject: slot)
+    }
+
+    /// Answers the request to whoever called the current component, after `delay`.
+    @inline(__always)
+    func respond(_ slot: Int32, status: Int32, delay: SimTime = 0) {
+        guard let frame = requests.pop(slot) else {
+            preconditionFailure("a request answered with no caller")
+        }
+        kernel.schedule(
+            after: delay, target: frame.caller, kind: EventKind.response, subject: slot,
+            argument: frame.phase << 16 | (status & 0xFFFF))
+    }
+
+    /// Schedules a component's own event.
+    @inline(__always)
+    func schedule(
+        _ target: Int32, kind: Int32, after delay: SimTime, subject: Int32 = 0,
+        argument: Int32 = 0
+    ) {
+        kernel.schedule(
+            after: delay, target: target, kind: kind, subject: subject, argument: argument)
+    }
+}
+
+/// Unpacks the phase and status of a response event.
+@inline(__always)
+func responseParts(_ event: Event) -> (phase: Int32, status: Int32) {
+    (event.argument >> 16, event.argument & 0xFFFF)
+}

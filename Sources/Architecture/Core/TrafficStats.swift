@@ -1,0 +1,99 @@
+import SimKernel
+
+/// The common figures of every component: throughput, status classes and latency
+/// percentiles per window, with a short history of each.
+///
+/// Latency is the time a request spends in the component and everything it calls, from
+/// arrival to answer.
+struct TrafficStats {
+    private var histogram = LatencyHistogram()
+    private var completed = 0
+    private var ok = 0
+    private var clientErrors = 0
+    private var serverErrors = 0
+    private(set) var totalCompleted = 0
+    private(set) var totalErrors = 0
+
+    private(set) var throughput = 0.0
+    private(set) var clientErrorRate = 0.0
+    private(set) var serverErrorRate = 0.0
+    private(set) var p50 = 0.0
+    private(set) var p95 = 0.0
+    private(set) var p99 = 0.0
+    private(set) var mean = 0.0
+    private var throughputHistory = RingBuffer<Double>(capacity: Simulation.historyLimit)
+    private var p99History = RingBuffer<Double>(capacity: Simulation.historyLimit)
+    private var errorHistory = RingBuffer<Double>(capacity: Simulation.historyLimit)
+
+    @inline(__always)
+    mutating func record(status: Int32, latency: SimTime) {
+        completed += 1
+        histogram.record(latency)
+        if status < 400 {
+            ok += 1
+        } else if status < 500 {
+            clientErrors += 1
+        } else {
+            serverErrors += 1
+        }
+    }
+
+    mutating func roll(windowSeconds: Double) {
+        throughput = Double(completed) / windowSeconds
+        clientErrorRate = Double(clientErrors) / windowSeconds
+        serverErrorRate = Double(serverErrors) / windowSeconds
+        p50 = Double(histogram.percentile(0.50))
+        p95 = Double(histogram.percentile(0.95))
+        p99 = Double(histogram.percentile(0.99))
+        mean = histogram.meanMicros
+        totalCompleted += completed
+        totalErrors += clientErrors + serverErrors
+        throughputHistory.append(throughput)
+        p99History.append(p99)
+        errorHistory.append(clientErrorRate + serverErrorRate)
+        histogram.reset()
+        completed = 0
+        ok = 0
+        clientErrors = 0
+        serverErrors = 0
+    }
+
+    var metrics: [Metric] {
+        [
+            Metric("throughput", "req/s", throughput, .perSecond),
+            Metric("errors4xx", "4xx/s", clientErrorRate, .perSecond),
+            Metric("errors5xx", "5xx/s", serverErrorRate, .perSecond),
+            Metric("p50", "p50", p50, .micros),
+            Metric("p95", "p95", p95, .micros),
+            Metric("p99", "p99", p99, .micros),
+            Metric("total", "total", Double(totalCompleted), .count),
+        ]
+    }
+
+    var series: [Series] {
+        [
+            Series(key: "throughput", label: "req/s", unit: .perSecond,
+                   values: throughputHistory.elements),
+            Series(key: "p99", label: "p99", unit: .micros, values: p99History.elements),
+            Series(key: "errors", label: "err/s", unit: .perSecond, values: errorHistory.elements),
+        ]
+    }
+}
+
+/// A history of one extra figure of a component, such as a hit ratio.
+struct FigureHistory {
+    let key: String
+    let label: String
+    let unit: MetricUnit
+    private var values = RingBuffer<Double>(capacity: Simulation.historyLimit)
+
+    init(key: String, label: String, unit: MetricUnit) {
+        self.key = key
+        self.label = label
+        self.unit = unit
+    }
+
+    mutating func append(_ value: Double) { values.append(value) }
+
+    var series: Series { Series(key: key, label: label, unit: unit, values: values.elements) }
+}

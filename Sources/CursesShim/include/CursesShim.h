@@ -1,0 +1,1 @@
+int blueprint_shim_placeholder(void);
