@@ -30,6 +30,7 @@ struct RequestTable {
     var routeHint: [Int32] = []
     /// When the request entered the component handling it now.
     var enteredAt: [SimTime] = []
+    /// Two words a frame: (caller, phase, node) packed, then the caller's `enteredAt`.
     private var frames: [Int64] = []
     private var depth: [UInt8] = []
     private var free: [Int32] = []
@@ -78,7 +79,7 @@ struct RequestTable {
         routeHint.append(-1)
         enteredAt.append(0)
         depth.append(0)
-        frames.append(contentsOf: repeatElement(0, count: RequestTable.stackDepthLimit))
+        frames.append(contentsOf: repeatElement(0, count: 2 * RequestTable.stackDepthLimit))
     }
 
     mutating func release(_ slot: Int32) {
@@ -93,8 +94,12 @@ struct RequestTable {
         let index = Int(slot)
         let level = Int(depth[index])
         precondition(level < RequestTable.stackDepthLimit, "call chain too deep")
-        let frame = Int64(caller) << 48 | Int64(phase & 0xFFFF) << 32 | Int64(UInt32(bitPattern: node[index]))
-        frames[index * RequestTable.stackDepthLimit + level] = frame
+        let frame =
+            Int64(caller) << 48 | Int64(phase & 0xFFFF) << 32
+            | Int64(UInt32(bitPattern: node[index]))
+        let base = 2 * (index * RequestTable.stackDepthLimit + level)
+        frames[base] = frame
+        frames[base + 1] = enteredAt[index]
         depth[index] = UInt8(level + 1)
         node[index] = -1
     }
@@ -106,10 +111,15 @@ struct RequestTable {
         let index = Int(slot)
         let level = Int(depth[index])
         guard level > 0 else { return nil }
-        let frame = frames[index * RequestTable.stackDepthLimit + level - 1]
+        let base = 2 * (index * RequestTable.stackDepthLimit + level - 1)
+        let frame = frames[base]
+        enteredAt[index] = frames[base + 1]
         depth[index] = UInt8(level - 1)
         node[index] = Int32(truncatingIfNeeded: frame)
-        return (Int32(truncatingIfNeeded: frame >> 48), Int32(truncatingIfNeeded: (frame >> 32) & 0xFFFF))
+        return (
+            Int32(truncatingIfNeeded: frame >> 48),
+            Int32(truncatingIfNeeded: (frame >> 32) & 0xFFFF)
+        )
     }
 
     func callDepth(_ slot: Int32) -> Int { Int(depth[Int(slot)]) }

@@ -142,3 +142,17 @@ func isValidName(_ name: String) -> Bool {
             || $0 == "-" || $0 == "_"
     }
 }
+
+extension Simulation {
+    /// The components `name` connects to, in the order the layout lists the connections.
+    func downstream(of name: String) -> [any ComponentModel] {
+        spec.connections.filter { $0.from == name }.compactMap { component(named: $0.to) }
+    }
+}
+
+/// A component that drops a key when it is written elsewhere (a cache).
+protocol KeyInvalidating: AnyObject {
+    /// True when writes should be sent to this component instead of around it.
+    var routesWrites: Bool { get }
+    func invalidate(key: Int32, in simulation: Simulation)
+}

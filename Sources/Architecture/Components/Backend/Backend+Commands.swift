@@ -1,0 +1,96 @@
+import SimKernel
+
+extension Backend {
+    func fail(node: String?, fault: Fault, in simulation: Simulation) throws(CommandError)
+        -> String
+    {
+        for position in nodes.inject(fault, node: node) where fault == .kill {
+            for waiting in nodes[position].drainQueue() {
+                nodes[position].connections -= 1
+                rejectWaiting(waiting, in: simulation)
+            }
+        }
+        return describeFault(fault, target: node ?? name)
+    }
+
+    func recover(node: String?, in simulation: Simulation) throws(CommandError) -> String {
+        _ = nodes.heal(node: node)
+        return "\(node ?? name) recovered"
+    }
+
+    func scale(by delta: Int, in simulation: Simulation) throws(CommandError) -> String {
+        let target = nodes.count + delta
+        guard delta != 0, (1...Backend.nodeLimit).contains(target) else {
+            throw CommandError("\(name) can have 1 to \(Backend.nodeLimit) nodes")
+        }
+        if delta > 0 {
+            for _ in 0..<delta { addNode() }
+            return "\(name) scaled out to \(nodes.count) nodes"
+        }
+        for position in target..<nodes.count where nodes[position].connections > 0 {
+            throw CommandError(
+                "\(nodes[position].name) is still serving; kill it first so it drains")
+        }
+        removeLastNodes(-delta)
+        return "\(name) scaled in to \(nodes.count) nodes"
+    }
+
+    var settings: [Setting] {
+        [
+            Setting(name: "workers", current: "\(nodes.first?.workers ?? 0)", choices: []),
+            Setting(name: "speed", current: "per node", choices: []),
+        ]
+    }
+
+    func set(
+        _ setting: String, to value: String, options: [CommandOption], in simulation: Simulation
+    ) throws(CommandError) -> String {
+        let target = options.first { $0.name == "node" }?.value
+        let positions: [Int]
+        if let target {
+            guard let position = nodes.position(of: target) else {
+                throw CommandError("\(name) has no node '\(target)'")
+            }
+            positions = [position]
+        } else {
+            positions = Array(nodes.indices)
+        }
+        switch setting {
+        case "workers":
+            guard let count = Int(value), (1...1_024).contains(count) else {
+                throw CommandError("workers is a whole number from 1 to 1024")
+            }
+            for position in positions { nodes[position].resize(workers: count, now: simulation.now) }
+            return "\(target ?? name) now has \(count) workers per node"
+        case "speed":
+            guard let speed = Double(value), speed >= 0.01, speed <= 100 else {
+                throw CommandError("speed is a factor from 0.01 to 100 (2 = twice as fast)")
+            }
+            for position in positions { nodes[position].speed = speed }
+            return "\(target ?? name) speed set to x\(formatFixed(speed, decimals: 2))"
+        default:
+            throw CommandError("\(name) settings: workers, speed (with node=NAME for one node)")
+        }
+    }
+
+    func rollWindow(in simulation: Simulation) {
+        stats.roll(windowSeconds: Micros.toSeconds(simulation.windowMicros))
+        for position in nodes.indices { nodes[position].roll(now: simulation.now) }
+    }
+
+    func snapshot(in simulation: Simulation) -> ComponentSnapshot {
+        let queued = nodes.reduce(0) { $0 + $1.queueDepth }
+        let busy = nodes.reduce(0.0) { $0 + $1.utilisation * Double($1.workers) }
+        let capacity = nodes.reduce(0) { $0 + $1.workers }
+        var metrics = stats.metrics
+        metrics.append(Metric("queue", "queued", Double(queued), .count))
+        metrics.append(Metric("utilisation", "util", busy / Double(max(1, capacity)), .ratio))
+        metrics.append(Metric("nodes", "nodes", Double(nodes.count), .count))
+        metrics.append(
+            Metric("rejected", "rejected", Double(nodes.reduce(0) { $0 + $1.rejected }), .count))
+        return ComponentSnapshot(
+            name: name, kind: kind, health: nodes.worstHealth, metrics: metrics,
+            nodes: nodes.map { $0.snapshot(detail: "x\(formatFixed($0.speed, decimals: 2))") },
+            history: stats.series)
+    }
+}

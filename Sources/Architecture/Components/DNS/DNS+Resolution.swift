@@ -1,0 +1,56 @@
+import SimKernel
+
+extension DNS {
+    /// One server answered (or the query timed out): take the next step of the walk.
+    func answered(_ slot: Int32, stage: Stage, resolver: Int, in simulation: Simulation) {
+        let now = simulation.now
+        let server = stage == .resolver || stage == .retry
+            ? resolver : rootIndex + Int(stage.rawValue) - 2
+        guard servers[server].isAvailable else {
+            if stage == .resolver {
+                let backup = (resolver + 1) % resolverCount
+                if backup != resolver {
+                    return ask(slot, resolver: backup, stage: .retry, in: simulation)
+                }
+            }
+            window.failures += 1
+            return reply(slot, status: Status.unavailable, in: simulation)
+        }
+        switch stage {
+        case .resolver, .retry:
+            if addressExpiry[resolver] > now {
+                window.resolverHits += 1
+                return answerClient(slot, resolver: resolver, in: simulation)
+            }
+            window.resolutions += 1
+            let next: Stage =
+                delegationExpiry[resolver] > now
+                ? .authoritative : comReferralExpiry[resolver] > now ? .tld : .root
+            ask(slot, resolver: resolver, stage: next, in: simulation)
+        case .root:
+            comReferralExpiry[resolver] = now + referralTTL
+            ask(slot, resolver: resolver, stage: .tld, in: simulation)
+        case .tld:
+            delegationExpiry[resolver] = now + delegationTTL
+            ask(slot, resolver: resolver, stage: .authoritative, in: simulation)
+        case .authoritative:
+            addressExpiry[resolver] = now + addressTTL
+            answerClient(slot, resolver: resolver, in: simulation)
+        }
+    }
+
+    /// The client caches the answer for what remains of the resolver's TTL.
+    private func answerClient(_ slot: Int32, resolver: Int, in simulation: Simulation) {
+        let client = Int(simulation.requests.client[Int(slot)])
+        if client >= 0 && client < clientExpiry.count {
+            clientExpiry[client] = addressExpiry[resolver]
+        }
+        reply(slot, status: Status.ok, in: simulation)
+    }
+
+    func reply(_ slot: Int32, status: Int32, in simulation: Simulation) {
+        let latency = simulation.now - simulation.requests.enteredAt[Int(slot)]
+        stats.record(status: status, latency: latency)
+        simulation.respond(slot, status: status)
+    }
+}

@@ -1,0 +1,21 @@
+/// The nodes a load balancer spreads requests over.
+protocol BalancedPool: AnyObject {
+    var name: String { get }
+    var nodeCount: Int { get }
+    var nodeNames: [String] { get }
+    /// A node's relative speed; weighted round robin uses it as the weight.
+    func speed(of node: Int) -> Double
+    /// Whether a heartbeat sent to the node now would be answered.
+    func isServing(_ node: Int) -> Bool
+}
+
+extension Backend: BalancedPool {}
+
+/// The ways a balancer can pick a node.
+enum BalancingAlgorithm: String, CaseIterable {
+    case roundRobin = "round-robin"
+    case weightedRoundRobin = "weighted-round-robin"
+    case leastConnections = "least-connections"
+    case hash = "hash"
+    case random = "random"
+}

@@ -1,0 +1,138 @@
+import SimKernel
+
+extension MessageQueue {
+    var nodeNames: [String] { [pool.name] }
+    var settings: [Setting] { [] }
+
+    func fail(node: String?, fault: Fault, in simulation: Simulation) throws(CommandError)
+        -> String
+    {
+        pool.apply(fault)
+        return describeFault(fault, target: node ?? name) + " (messages kept: it is durable)"
+    }
+
+    func recover(node: String?, in simulation: Simulation) throws(CommandError) -> String {
+        pool.heal()
+        dispatch(in: simulation)
+        return "\(node ?? name) recovered"
+    }
+
+    func rollWindow(in simulation: Simulation) {
+        let seconds = Micros.toSeconds(simulation.windowMicros)
+        stats.roll(windowSeconds: seconds)
+        consumeRate = Double(windowAcks) / seconds
+        windowAcks = 0
+        depthHistory.append(Double(jobs.waitingCount))
+    }
+
+    func snapshot(in simulation: Simulation) -> ComponentSnapshot {
+        let lag = jobs.oldestWaiting.map { simulation.now - $0 } ?? 0
+        var metrics = [
+            Metric("depth", "depth", Double(jobs.waitingCount), .count),
+            Metric("inFlight", "in flight", Double(jobs.inFlight), .count),
+            Metric("limit", "limit", Double(jobs.limit), .count),
+            Metric("consumeRate", "acks/s", consumeRate, .perSecond),
+            Metric("consumerLag", "oldest", Double(lag), .micros),
+        ]
+        metrics += stats.metrics
+        metrics += [
+            Metric("enqueued", "enqueued", Double(enqueued), .count),
+            Metric("rejectedFull", "full 503", Double(rejectedFull), .count),
+            Metric("redelivered", "redelivered", Double(redelivered), .count),
+            Metric("deadLettered", "dead letters", Double(deadLettered), .count),
+            Metric("staleAcks", "late acks", Double(staleAcks), .count),
+        ]
+        return ComponentSnapshot(
+            name: name, kind: kind, health: pool.health, metrics: metrics,
+            nodes: [pool.snapshot(detail: "\(jobs.held)/\(jobs.limit) held")],
+            history: [depthHistory.series] + stats.series)
+    }
+}
+
+extension Workers {
+    var nodeNames: [String] { nodes.map(\.name) }
+
+    var settings: [Setting] {
+        [
+            Setting(
+                name: "compression", current: compression.rawValue,
+                choices: Compression.allCases.map(\.rawValue))
+        ]
+    }
+
+    func set(
+        _ setting: String, to value: String, options: [CommandOption], in simulation: Simulation
+    ) throws(CommandError) -> String {
+        guard setting == "compression", let chosen = Compression(rawValue: value) else {
+            throw CommandError("\(name).compression is lossless or lossy")
+        }
+        compression = chosen
+        return "\(name) compression: \(chosen.rawValue)"
+    }
+
+    func fail(node: String?, fault: Fault, in simulation: Simulation) throws(CommandError)
+        -> String
+    {
+        _ = nodes.inject(fault, node: node)
+        return describeFault(fault, target: node ?? name)
+    }
+
+    func recover(node: String?, in simulation: Simulation) throws(CommandError) -> String {
+        _ = nodes.heal(node: node)
+        source?.dispatch(in: simulation)
+        return "\(node ?? name) recovered"
+    }
+
+    func scale(by delta: Int, in simulation: Simulation) throws(CommandError) -> String {
+        let target = nodes.count + delta
+        guard delta != 0, (1...Workers.nodeLimit).contains(target) else {
+            throw CommandError("\(name) can have 1 to \(Workers.nodeLimit) nodes")
+        }
+        if delta > 0 {
+            for _ in 0..<delta {
+                nodes.append(
+                    ServerPool(
+                        name: "\(name).node-\(nodes.count + 1)", workers: slotsPerNode,
+                        queueLimit: 0, speed: 1))
+            }
+            source?.dispatch(in: simulation)
+        } else {
+            for node in target..<nodes.count where nodes[node].busy > 0 {
+                throw CommandError("\(nodes[node].name) is busy; kill it first so it drains")
+            }
+            nodes.removeLast(-delta)
+        }
+        return "\(name) now \(nodes.count) nodes"
+    }
+
+    func rollWindow(in simulation: Simulation) {
+        let seconds = Micros.toSeconds(simulation.windowMicros)
+        for node in nodes.indices { nodes[node].roll(now: simulation.now) }
+        completedRate = Double(windowCompleted) / seconds
+        windowCompleted = 0
+        rateHistory.append(completedRate)
+        computeP95 = Double(computeHistogram.percentile(0.95))
+        computeHistogram.reset()
+    }
+
+    func snapshot(in simulation: Simulation) -> ComponentSnapshot {
+        let busy = nodes.reduce(0.0) { $0 + $1.utilisation * Double($1.workers) }
+        let capacity = nodes.reduce(0) { $0 + $1.workers }
+        let ratio = bytesIn == 0 ? 0 : Double(bytesOut) / Double(bytesIn)
+        let metrics = [
+            Metric("throughput", "jobs/s", completedRate, .perSecond),
+            Metric("utilisation", "util", busy / Double(max(1, capacity)), .ratio),
+            Metric("computeP95", "compute p95", computeP95, .micros),
+            Metric("completed", "done", Double(completed), .count),
+            Metric("failed", "failed", Double(failed), .count),
+            Metric("lost", "lost", Double(lost), .count),
+            Metric("compressionRatio", "ratio", ratio, .ratio),
+            Metric("storedBytes", "stored", Double(bytesOut), .bytes),
+            Metric("objects", "objects", Double(completed), .count),
+        ]
+        return ComponentSnapshot(
+            name: name, kind: kind, health: nodes.worstHealth,
+            strategies: [CommandOption(name: "compression", value: compression.rawValue)],
+            metrics: metrics, nodes: nodes.map { $0.snapshot() }, history: [rateHistory.series])
+    }
+}
