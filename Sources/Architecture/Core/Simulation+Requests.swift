@@ -28,12 +28,18 @@ public enum Status {
 
 extension Simulation {
     /// Sends a request from `caller` to `callee` after `delay`, remembering where to return.
+    ///
+    /// A call with no delay is handed over at once rather than through the event queue:
+    /// it happens at the same simulated time either way, and skipping the queue halves the
+    /// events a request costs. Handlers therefore never touch a request after calling or
+    /// answering it.
     @inline(__always)
     func call(
         _ slot: Int32, from caller: Int32, phase: Int32, to callee: Int32, delay: SimTime = 0
     ) {
         requests.push(slot, caller: caller, phase: phase)
-        kernel.schedule(after: delay, target: callee, kind: EventKind.arrive, subject: slot)
+        deliver(
+            target: callee, kind: EventKind.arrive, subject: slot, argument: 0, delay: delay)
     }
 
     /// Answers the request to whoever called the current component, after `delay`.
@@ -42,9 +48,25 @@ extension Simulation {
         guard let frame = requests.pop(slot) else {
             preconditionFailure("a request answered with no caller")
         }
-        kernel.schedule(
-            after: delay, target: frame.caller, kind: EventKind.response, subject: slot,
-            argument: frame.phase << 16 | (status & 0xFFFF))
+        deliver(
+            target: frame.caller, kind: EventKind.response, subject: slot,
+            argument: frame.phase << 16 | (status & 0xFFFF), delay: delay)
+    }
+
+    @inline(__always)
+    private func deliver(
+        target: Int32, kind: Int32, subject: Int32, argument: Int32, delay: SimTime
+    ) {
+        if delay > 0 {
+            kernel.schedule(
+                after: delay, target: target, kind: kind, subject: subject, argument: argument)
+            return
+        }
+        handoffs += 1
+        let event = Event(
+            time: now, sequence: 0, target: target, kind: kind, subject: subject,
+            argument: argument)
+        components[Int(target)].handle(event, in: self)
     }
 
     /// Schedules a component's own event.

@@ -19,6 +19,8 @@ public final class Simulation {
     public static let tickerLimit = 200
     private(set) var ticker = RingBuffer<TickerEntry>(capacity: Simulation.tickerLimit)
     public private(set) var eventsProcessed: Int = 0
+    /// Zero-delay calls and answers handed straight to their component, not queued.
+    public internal(set) var handoffs: Int = 0
 
     /// The component that generates the load; every request starts there.
     var workloadIndex: Int32 = 0

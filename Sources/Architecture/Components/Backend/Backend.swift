@@ -19,7 +19,7 @@ final class Backend: ComponentModel {
     private var cache: Int32 = -1
     private var database: Int32 = -1
     private var queue: Int32 = -1
-    private weak var invalidator: (any KeyInvalidating)?
+    private unowned var invalidator: (any KeyInvalidating)?
 
     static let nodeLimit = 64
     private enum Kind { static let serviceDone = EventKind.firstOwn }

@@ -11,7 +11,7 @@ final class LoadBalancer: ComponentModel {
     let heartbeatMicros: SimTime
     let missesToMarkDown: Int
     private let explicitPool: String?
-    private(set) weak var pool: (any BalancedPool)?
+    private(set) unowned var pool: (any BalancedPool)?
     private var next: Int32 = -1
     private var random: RandomStream
     var stats = TrafficStats()

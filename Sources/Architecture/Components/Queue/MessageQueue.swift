@@ -14,7 +14,7 @@ final class MessageQueue: ComponentModel {
     let enqueueMicros: Double
     var random: RandomStream
     var stats = TrafficStats()
-    weak var consumers: Workers?
+    unowned var consumers: Workers?
 
     var enqueued = 0
     var rejectedFull = 0

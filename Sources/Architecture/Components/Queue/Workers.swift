@@ -18,7 +18,7 @@ final class Workers: ComponentModel {
     let failRatio: Double
     var compression: Compression
     var random: RandomStream
-    weak var source: MessageQueue?
+    unowned var source: MessageQueue?
 
     var completed = 0
     var failed = 0
