@@ -56,7 +56,8 @@ struct JSON5Scanner {
         var scanner = JSON5Scanner(text: text)
         try scanner.skipTrivia(path: "")
         guard scanner.current != nil else {
-            throw scanner.failure("the file is empty; expected a JSON5 object", path: "")
+            throw JSON5SyntaxError(
+                position: .start, path: "", message: "the file is empty; expected a JSON5 object")
         }
         let root = try scanner.value(path: "", depth: 0)
         try scanner.skipTrivia(path: "")
@@ -195,6 +196,9 @@ struct JSON5Scanner {
             if current == "]" {
                 advance()
                 return items
+            }
+            guard current != nil else {
+                throw failure("the file ends inside a list; expected a value or ']'", path: path)
             }
             items.append(try value(path: "\(path)[\(items.count)]", depth: depth))
             try skipTrivia(path: path)

@@ -35,6 +35,23 @@ extension KeyedDecodingContainer where Key == FieldKey {
         try decodeIfPresent(Value.self, forKey: FieldKey(name))
     }
 
+    /// A whole number. Foundation throws its own internal error for a number that does not
+    /// fit (`-1` for a seed, `2.5` for a count) and reports it as invalid JSON with no path;
+    /// this names the field instead.
+    func wholeNumber<Value: FixedWidthInteger & Decodable>(_ name: String) throws -> Value? {
+        do {
+            return try decodeIfPresent(Value.self, forKey: FieldKey(name))
+        } catch let error as DecodingError {
+            throw error
+        } catch {
+            throw LayoutFieldError(
+                path: JSON5Locator.path(of: codingPath + [FieldKey(name)]),
+                message: Value.isSigned
+                    ? "expected a whole number" : "expected a whole number, not negative",
+                atKey: false)
+        }
+    }
+
     func required<Value: Decodable>(_ name: String) throws -> Value {
         try decode(Value.self, forKey: FieldKey(name))
     }
@@ -62,7 +79,7 @@ struct LayoutDocument: Decodable {
         name = try fields.required("name")
         title = try fields.optional("title")
         description = try fields.optional("description")
-        seed = try fields.optional("seed")
+        seed = try fields.wholeNumber("seed")
         let workloadFields: WorkloadDocument? = try fields.optional("workload")
         workload = workloadFields?.spec ?? WorkloadSpec()
         components = try fields.required("components")
@@ -84,9 +101,9 @@ struct WorkloadDocument: Decodable {
         try fields.rejectUnknown(allowed: Self.fields)
         spec.ratePerSecond = try fields.optional("rate") ?? spec.ratePerSecond
         spec.readRatio = try fields.optional("readRatio") ?? spec.readRatio
-        spec.keyCount = try fields.optional("keys") ?? spec.keyCount
+        spec.keyCount = try fields.wholeNumber("keys") ?? spec.keyCount
         spec.zipfExponent = try fields.optional("zipf") ?? spec.zipfExponent
-        spec.clientCount = try fields.optional("clients") ?? spec.clientCount
+        spec.clientCount = try fields.wholeNumber("clients") ?? spec.clientCount
         spec.jobRatio = try fields.optional("jobRatio") ?? spec.jobRatio
         spec.badAuthRatio = try fields.optional("badAuthRatio") ?? spec.badAuthRatio
     }
