@@ -28,7 +28,9 @@ public struct Gauge: Sendable {
     private func cell(eighthsInCell: Int, _ capabilities: Capabilities) -> Cell {
         if capabilities.unicode {
             if eighthsInCell >= 8 { return Cell("█", style: filledStyle) }
-            if eighthsInCell > 0 { return Cell(Self.partials[eighthsInCell - 1], style: filledStyle) }
+            if eighthsInCell > 0 {
+                return Cell(Self.partials[eighthsInCell - 1], style: filledStyle)
+            }
             return Cell("░", style: emptyStyle)
         }
         if eighthsInCell >= 4 { return Cell("#", style: filledStyle) }

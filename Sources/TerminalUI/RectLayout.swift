@@ -48,6 +48,22 @@ extension Rect {
             width: usedWidth, height: usedHeight)
     }
 
+    /// The rectangle narrowed by `margin` columns on the left and right.
+    public func inset(horizontally margin: Int) -> Rect {
+        Rect(x: x + margin, y: y, width: width - 2 * margin, height: height)
+    }
+
+    /// What is left after removing the leftmost `columns` columns.
+    public func droppingLeft(_ columns: Int) -> Rect {
+        let taken = min(width, max(0, columns))
+        return Rect(x: x + taken, y: y, width: width - taken, height: height)
+    }
+
+    /// What is left after removing the rightmost `columns` columns.
+    public func droppingRight(_ columns: Int) -> Rect {
+        Rect(x: x, y: y, width: width - min(width, max(0, columns)), height: height)
+    }
+
     /// One row of the rectangle, `offset` rows from the top (empty outside it).
     public func row(_ offset: Int) -> Rect {
         guard offset >= 0, offset < height else { return Rect(x: x, y: y, width: 0, height: 0) }

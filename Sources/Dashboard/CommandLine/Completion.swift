@@ -1,0 +1,81 @@
+/// The names Tab can complete besides the command words.
+struct CompletionNames: Sendable, Equatable {
+    /// What a fault or recovery can name: components and nodes.
+    var targets: [String] = []
+    /// `component.setting` pairs, for `set`.
+    var settings: [String] = []
+    /// Whatever the program sent; offered everywhere after the verb.
+    var vocabulary: [String] = []
+}
+
+/// Tab completion for the command line: the command words in their places, targets after
+/// `fail`, `recover`, `cycle` and `scale`, settings after `set`, and the program's
+/// vocabulary everywhere after the verb.
+enum Completion {
+    /// Verbs whose first argument is a component or node.
+    static let targetVerbs: Set<String> = ["fail", "recover", "cycle", "scale"]
+
+    /// The first word of every command.
+    static let verbs = [
+        "cycle", "fail", "load", "mark", "pause", "recover", "resume", "scale", "set", "speed",
+    ]
+
+    /// Fixed words by verb and word position (1 is the word after the verb).
+    static let fixedWords: [String: [Int: [String]]] = [
+        "load": [1: ["hotkey", "rate", "spike"], 3: ["for"]],
+        "fail": [2: ["flaky", "kill", "partition", "slow"]],
+        "speed": [1: ["faster", "slower"]],
+        "cycle": [2: ["back"]],
+        "recover": [1: ["all"]],
+    ]
+
+    /// The words that may stand at the cursor's place, sorted, matching `prefix`.
+    static func candidates(
+        prefix: String, wordIndex: Int, verb: String?, names: CompletionNames
+    ) -> [String] {
+        var pool: [String]
+        if wordIndex == 0 {
+            return verbs.filter { $0.hasPrefix(prefix) }
+        } else if let verb, let fixed = fixedWords[verb]?[wordIndex] {
+            pool = fixed
+        } else {
+            pool = names.vocabulary
+        }
+        if wordIndex == 1, let verb {
+            if targetVerbs.contains(verb) { pool += names.targets }
+            if verb == "set" { pool += names.settings }
+        }
+        let matching = pool.filter { $0.hasPrefix(prefix) && !$0.isEmpty }
+        return Array(Set(matching)).sorted()
+    }
+
+    /// Completes the word before the cursor. Returns the candidates to list when more than
+    /// one remains after extending to their common prefix, otherwise an empty list.
+    static func complete(_ editor: inout CommandLineEditor, names: CompletionNames) -> [String] {
+        let (word, _) = editor.wordBeforeCursor
+        let verb = editor.text.split(separator: " ").first.map(String.init)
+        let index = editor.wordIndex
+        let found = candidates(
+            prefix: word, wordIndex: index, verb: index == 0 ? nil : verb, names: names)
+        guard let first = found.first else { return [] }
+        if found.count == 1 {
+            let atEnd = editor.cursor == editor.characters.count
+            editor.replaceWordBeforeCursor(with: first + (atEnd ? " " : ""))
+            return []
+        }
+        let shared = commonPrefix(found)
+        if shared.count > word.count {
+            editor.replaceWordBeforeCursor(with: shared)
+            return []
+        }
+        return found
+    }
+
+    static func commonPrefix(_ words: [String]) -> String {
+        guard var shared = words.first else { return "" }
+        for word in words.dropFirst() {
+            while !word.hasPrefix(shared) { shared.removeLast() }
+        }
+        return shared
+    }
+}
