@@ -1,0 +1,45 @@
+import Foundation
+
+/// Where Blueprint finds layouts and keeps session logs and diagnostics.
+enum Paths {
+    static let defaultLayoutName = "layouts/blueprint.json5"
+
+    /// The per-user state directory: `$XDG_STATE_HOME/blueprint`, else
+    /// `~/.local/state/blueprint`.
+    static var stateDirectory: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return state + "/blueprint"
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
+        return home + "/.local/state/blueprint"
+    }
+
+    static var sessionsDirectory: String { stateDirectory + "/sessions" }
+
+    /// Where stderr goes while curses owns the screen.
+    static var diagnosticsFile: String { stateDirectory + "/blueprint.log" }
+
+    /// A new session log's path: the start time, the layout and the seed in the name.
+    static func newSessionLog(layout: String, seed: UInt64) -> String {
+        var stamp = Date().ISO8601Format()
+        stamp = stamp.replacingOccurrences(of: ":", with: "-")
+        return "\(sessionsDirectory)/\(stamp)-\(layout)-seed\(seed).jsonl"
+    }
+
+    /// The layout to use: the one given, else `layouts/blueprint.json5` in the working
+    /// directory or beside the executable (up to four folders up, which covers `.build`).
+    static func layout(_ given: String?) -> String {
+        if let given { return given }
+        let manager = FileManager.default
+        if manager.fileExists(atPath: defaultLayoutName) { return defaultLayoutName }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = folder.appendingPathComponent(defaultLayoutName).path
+            if manager.fileExists(atPath: candidate) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return defaultLayoutName
+    }
+}
