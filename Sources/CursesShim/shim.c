@@ -1,1 +1,0 @@
-int blueprint_shim_placeholder(void) { return 0; }
