@@ -38,25 +38,44 @@ final class CommandParserTests: XCTestCase {
             ("load hotkey off", .engine(.hotKey(fraction: 0))),
             ("fail db.shard-2 kill", .engine(.fail(target: "db.shard-2", fault: .kill))),
             ("fail db down", .engine(.fail(target: "db", fault: .kill))),
-            ("fail cache.node-1 slow 200ms",
-             .engine(.fail(target: "cache.node-1", fault: .slow(extra: 200_000)))),
+            (
+                "fail cache.node-1 slow 200ms",
+                .engine(.fail(target: "cache.node-1", fault: .slow(extra: 200_000)))
+            ),
             ("fail db flaky 20%", .engine(.fail(target: "db", fault: .flaky(errorRatio: 0.2)))),
             ("fail db partition", .engine(.fail(target: "db", fault: .partition))),
             ("recover db.shard-2", .engine(.recover(target: "db.shard-2"))),
             ("recover all", .engine(.recoverAll)),
-            ("set db.replication leaderless r=2 w=2",
-             .engine(.set(component: "db", setting: "replication", value: "leaderless",
-                          options: [CommandOption(name: "r", value: "2"),
-                                    CommandOption(name: "w", value: "2")]))),
-            ("set lb.algorithm least-connections",
-             .engine(.set(component: "lb", setting: "algorithm", value: "least-connections",
-                          options: []))),
+            (
+                "set db.replication leaderless r=2 w=2",
+                .engine(
+                    .set(
+                        component: "db", setting: "replication", value: "leaderless",
+                        options: [
+                            CommandOption(name: "r", value: "2"),
+                            CommandOption(name: "w", value: "2"),
+                        ]))
+            ),
+            (
+                "set lb.algorithm least-connections",
+                .engine(
+                    .set(
+                        component: "lb", setting: "algorithm", value: "least-connections",
+                        options: []))
+            ),
             ("cycle lb", .engine(.cycle(component: "lb", setting: "", step: 1))),
             ("cycle lb back", .engine(.cycle(component: "lb", setting: "", step: -1))),
-            ("cycle db replication back",
-             .engine(.cycle(component: "db", setting: "replication", step: -1))),
-            ("cycle db.replication", .engine(.cycle(component: "db", setting: "replication",
-                                                    step: 1))),
+            (
+                "cycle db replication back",
+                .engine(.cycle(component: "db", setting: "replication", step: -1))
+            ),
+            (
+                "cycle db.replication",
+                .engine(
+                    .cycle(
+                        component: "db", setting: "replication",
+                        step: 1))
+            ),
             ("scale backend +2", .engine(.scale(component: "backend", delta: 2))),
             ("scale backend -1", .engine(.scale(component: "backend", delta: -1))),
             ("speed 10", .speed(10)),
@@ -165,17 +184,22 @@ final class CommandParserTests: XCTestCase {
             ["fail db.shard-1", "fail db.shard-2"])
         XCTAssertEqual(
             CommandParser.completions(for: "fail db ", vocabulary: names),
-            ["fail db down", "fail db flaky", "fail db kill", "fail db partition",
-             "fail db slow"])
+            [
+                "fail db down", "fail db flaky", "fail db kill", "fail db partition",
+                "fail db slow",
+            ])
         XCTAssertEqual(
             CommandParser.completions(for: "recover a", vocabulary: names), ["recover all"])
-        XCTAssertEqual(CommandParser.completions(for: "SPEED f", vocabulary: []),
-                       ["SPEED faster"])
-        XCTAssertEqual(CommandParser.completions(for: "", vocabulary: names),
-                       CommandParser.verbs.sorted())
+        XCTAssertEqual(
+            CommandParser.completions(for: "SPEED f", vocabulary: []),
+            ["SPEED faster"])
+        XCTAssertEqual(
+            CommandParser.completions(for: "", vocabulary: names),
+            CommandParser.verbs.sorted())
         XCTAssertEqual(CommandParser.completions(for: "mark he", vocabulary: ["hello"]), [])
-        XCTAssertEqual(CommandParser.completions(for: "load spike x5 f", vocabulary: []),
-                       ["load spike x5 for"])
+        XCTAssertEqual(
+            CommandParser.completions(for: "load spike x5 f", vocabulary: []),
+            ["load spike x5 for"])
     }
 
     func testGrammarListsEveryVerb() {

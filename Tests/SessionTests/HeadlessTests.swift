@@ -11,11 +11,14 @@ final class HeadlessTests: XCTestCase {
         (at: 4_000_000, text: "recover all"),
     ]
 
-    private func run(_ layout: Layout, seed: UInt64, duration: SimTime = 6_000_000,
-                     logPath: String? = nil) throws -> HeadlessResult
-    {
-        try HeadlessRun(layout: layout, seed: seed, duration: duration, commands: commands,
-                        logPath: logPath).run()
+    private func run(
+        _ layout: Layout, seed: UInt64, duration: SimTime = 6_000_000,
+        logPath: String? = nil
+    ) throws -> HeadlessResult {
+        try HeadlessRun(
+            layout: layout, seed: seed, duration: duration, commands: commands,
+            logPath: logPath
+        ).run()
     }
 
     func testSameSeedGivesIdenticalFiguresAndOtherSeedsDiffer() throws {
@@ -26,7 +29,8 @@ final class HeadlessTests: XCTestCase {
         XCTAssertEqual(first.digest, again.digest)
         XCTAssertEqual(first.summaryTable(), again.summaryTable())
         XCTAssertEqual(first.eventsProcessed, again.eventsProcessed)
-        XCTAssertNotNil(SnapshotDigest.firstDifference(logged: first.digest, replayed: other.digest))
+        XCTAssertNotNil(
+            SnapshotDigest.firstDifference(logged: first.digest, replayed: other.digest))
         XCTAssertEqual(first.commandsApplied, 3)
         XCTAssertEqual(first.refusals, [])
         XCTAssertEqual(first.snapshot.time, 6_000_000)
@@ -46,8 +50,9 @@ final class HeadlessTests: XCTestCase {
         let layout = try Fixture.backendLayout()
         let scenario = try Scenario.parse(
             text: "3s say \"halfway\"\n+1s scale backend +1\n", path: "s.scenario")
-        var headless = HeadlessRun(layout: layout, seed: 4, duration: 7_000_000,
-                                   commands: commands, scenario: scenario, logPath: path)
+        var headless = HeadlessRun(
+            layout: layout, seed: 4, duration: 7_000_000,
+            commands: commands, scenario: scenario, logPath: path)
         headless.program = "blueprint tests"
         let result = try headless.run()
         XCTAssertEqual(result.commandsApplied + result.refusals.count, 5)

@@ -8,18 +8,20 @@ final class LayoutFieldTests: XCTestCase {
     private func parseError(_ text: String, file: StaticString = #filePath, line: UInt = #line)
         -> LayoutError?
     {
-        Fixture.error({ () throws(LayoutError) in
-            try LayoutLoader.parse(text: text, path: "l.json5")
-        }, file: file, line: line)
+        Fixture.error(
+            { () throws(LayoutError) in
+                try LayoutLoader.parse(text: text, path: "l.json5")
+            }, file: file, line: line)
     }
 
     private func checkError(_ text: String, file: StaticString = #filePath, line: UInt = #line)
         -> LayoutError?
     {
-        Fixture.error({ () throws(LayoutError) in
-            let layout = try LayoutLoader.parse(text: text, path: "l.json5")
-            try LayoutLoader.check(layout, seed: 1)
-        }, file: file, line: line)
+        Fixture.error(
+            { () throws(LayoutError) in
+                let layout = try LayoutLoader.parse(text: text, path: "l.json5")
+                try LayoutLoader.check(layout, seed: 1)
+            }, file: file, line: line)
     }
 
     func testWrongTypeInWorkloadPointsAtTheValue() {
@@ -43,8 +45,9 @@ final class LayoutFieldTests: XCTestCase {
         let top = parseError("{ name: \"x\", components: [], colour: \"red\" }")
         XCTAssertEqual(top?.field, "colour")
         XCTAssertEqual(top?.column, 30)
-        let component = parseError("{ name: \"x\", components: [ { name: \"a\", kind: \"b\", "
-            + "parms: {} } ] }")
+        let component = parseError(
+            "{ name: \"x\", components: [ { name: \"a\", kind: \"b\", "
+                + "parms: {} } ] }")
         XCTAssertEqual(component?.field, "components[0].parms")
     }
 
@@ -65,8 +68,9 @@ final class LayoutFieldTests: XCTestCase {
 
     func testNegativeSeedAndFractionalKeysAreRefused() {
         let seed = parseError("{ name: \"x\", components: [], seed: -1 }")
-        XCTAssertEqual(seed?.description,
-                       "l.json5:1:36: seed: expected a whole number, not negative")
+        XCTAssertEqual(
+            seed?.description,
+            "l.json5:1:36: seed: expected a whole number, not negative")
         let keys = parseError("{ name: \"x\", components: [], workload: { keys: 2.5 } }")
         XCTAssertEqual(keys?.field, "workload.keys")
         XCTAssertEqual(keys?.column, 48)
@@ -75,6 +79,15 @@ final class LayoutFieldTests: XCTestCase {
                 text: "{ name: \"x\", components: [], seed: 18446744073709551615 }",
                 path: "l.json5"
             ).seed, UInt64.max)
+    }
+
+    func testNumbersFoundationCannotHoldAreLocated() {
+        let rate = parseError("{ name: \"x\", components: [], workload: { rate: 1e999 } }")
+        XCTAssertEqual(
+            rate?.description, "l.json5:1:48: workload.rate: cannot read this value as a number")
+        let param = parseError(
+            "{ name: \"x\", components: [ { name: \"a\", kind: \"b\", params: { x: 1e999 } } ] }")
+        XCTAssertEqual(param?.field, "components[0].params.x")
     }
 
     func testScreenNamesMustExist() {
@@ -121,8 +134,9 @@ final class LayoutFieldTests: XCTestCase {
             }
             """
         let error = checkError(text)
-        XCTAssertEqual(error?.description,
-                       "l.json5:6:5: connections[1]: no component is named 'nowhere'")
+        XCTAssertEqual(
+            error?.description,
+            "l.json5:6:5: connections[1]: no component is named 'nowhere'")
     }
 
     func testBadParameterFromTheEngineIsLocatedAtItsValue() throws {
@@ -150,8 +164,9 @@ final class LayoutFieldTests: XCTestCase {
         XCTAssertEqual(layout.seed, 42)
         XCTAssertEqual(layout.screen.rows.first?.first, "client")
         XCTAssertEqual(layout.architecture.components.first?.path, "components[0]")
-        XCTAssertEqual(layout.architecture.connections.last?.path,
-                       "connections[\(layout.architecture.connections.count - 1)]")
+        XCTAssertEqual(
+            layout.architecture.connections.last?.path,
+            "connections[\(layout.architecture.connections.count - 1)]")
         XCTAssertNoThrow(try LayoutLoader.check(layout, seed: layout.seed ?? 1))
     }
 

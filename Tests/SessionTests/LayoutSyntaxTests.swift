@@ -8,9 +8,10 @@ final class LayoutSyntaxTests: XCTestCase {
     private func syntaxError(_ text: String, file: StaticString = #filePath, line: UInt = #line)
         -> LayoutError?
     {
-        Fixture.error({ () throws(LayoutError) in
-            try LayoutLoader.parse(text: text, path: "bad.json5")
-        }, file: file, line: line)
+        Fixture.error(
+            { () throws(LayoutError) in
+                try LayoutLoader.parse(text: text, path: "bad.json5")
+            }, file: file, line: line)
     }
 
     func testMissingCommaBetweenArrayItems() {
@@ -115,13 +116,17 @@ final class LayoutSyntaxTests: XCTestCase {
             }
             """
         let locator = JSON5Locator(text: text)
-        XCTAssertEqual(locator.locate("components[1].params.ttl"), TextPosition(line: 4, column: 35))
-        XCTAssertEqual(locator.locate("components[1].params.speeds[1]"),
-                       TextPosition(line: 4, column: 53))
-        XCTAssertEqual(locator.locate("components[1].name", atKey: true),
-                       TextPosition(line: 4, column: 7))
-        XCTAssertEqual(locator.locate("components[1].params.missing"),
-                       TextPosition(line: 4, column: 28))
+        XCTAssertEqual(
+            locator.locate("components[1].params.ttl"), TextPosition(line: 4, column: 35))
+        XCTAssertEqual(
+            locator.locate("components[1].params.speeds[1]"),
+            TextPosition(line: 4, column: 53))
+        XCTAssertEqual(
+            locator.locate("components[1].name", atKey: true),
+            TextPosition(line: 4, column: 7))
+        XCTAssertEqual(
+            locator.locate("components[1].params.missing"),
+            TextPosition(line: 4, column: 28))
         XCTAssertEqual(locator.locate("components[7]"), TextPosition(line: 2, column: 15))
         XCTAssertEqual(locator.locate(""), TextPosition(line: 1, column: 1))
     }

@@ -18,9 +18,10 @@ final class ReplayTests: XCTestCase {
 
     /// Runs a session the way the terminal does: uneven frames, a small event budget per
     /// frame, commands submitted between frames. Returns the log's path.
-    private func recordSession(_ name: String, layout: Layout, seed: UInt64,
-                               until end: SimTime = 12_345_678) throws -> String
-    {
+    private func recordSession(
+        _ name: String, layout: Layout, seed: UInt64,
+        until end: SimTime = 12_345_678
+    ) throws -> String {
         let path = try Fixture.scratchDirectory(name) + "/session.jsonl"
         let session = try LiveSession(
             layout: layout, seed: seed, log: try SessionLogWriter(path: path))
@@ -61,10 +62,11 @@ final class ReplayTests: XCTestCase {
             return nil
         }
         XCTAssertEqual(snapshotTimes, [5_000_000, 10_000_000, 12_345_678])
-        XCTAssertFalse(log.records.contains { record in
-            if case .command(_, let text) = record { return text.contains("nowhere") }
-            return false
-        }, "a refused command is not logged")
+        XCTAssertFalse(
+            log.records.contains { record in
+                if case .command(_, let text) = record { return text.contains("nowhere") }
+                return false
+            }, "a refused command is not logged")
 
         let report = try Replayer.replayHeadless(path: path)
         XCTAssertTrue(report.matched, report.description)
@@ -77,8 +79,9 @@ final class ReplayTests: XCTestCase {
     }
 
     func testTamperedSnapshotIsADivergence() throws {
-        let path = try recordSession("replay-tampered", layout: try Fixture.backendLayout(),
-                                     seed: 9)
+        let path = try recordSession(
+            "replay-tampered", layout: try Fixture.backendLayout(),
+            seed: 9)
         try rewriteRecords(path) { record in
             guard case .snapshot(10_000_000, var figures) = record else { return record }
             let total = figures.components[0].metrics["total"] ?? 0
@@ -89,21 +92,24 @@ final class ReplayTests: XCTestCase {
         XCTAssertFalse(report.matched)
         XCTAssertEqual(report.snapshotsChecked, 2)
         let divergence = try XCTUnwrap(report.firstDivergence)
-        XCTAssertTrue(divergence.hasPrefix("at 10.0s (t=10000000): client.total: logged "),
-                      divergence)
+        XCTAssertTrue(
+            divergence.hasPrefix("at 10.0s (t=10000000): client.total: logged "),
+            divergence)
     }
 
     func testCommandRefusedOnReplayIsADivergence() throws {
-        let path = try recordSession("replay-refused", layout: try Fixture.backendLayout(),
-                                     seed: 9)
+        let path = try recordSession(
+            "replay-refused", layout: try Fixture.backendLayout(),
+            seed: 9)
         try rewriteRecords(path) { record in
             guard case .command(let t, "speed 4") = record else { return record }
             return .command(t: t, text: "scale nowhere +1")
         }
         let report = try Replayer.replayHeadless(path: path)
         XCTAssertFalse(report.matched)
-        XCTAssertTrue(report.firstDivergence?.contains("'scale nowhere +1' was refused") ?? false,
-                      report.description)
+        XCTAssertTrue(
+            report.firstDivergence?.contains("'scale nowhere +1' was refused") ?? false,
+            report.description)
     }
 
     func testTornLogReplaysUpToItsLastWholeLine() throws {
@@ -140,10 +146,29 @@ final class ReplayTests: XCTestCase {
         XCTAssertTrue(feed.reachedEnd)
     }
 
+    func testFeedHandsOutRecordsDueByTime() {
+        let figures = SnapshotDigest(components: [])
+        var feed = ReplayFeed(records: [
+            .command(t: 1, text: "pause"), .mark(t: 2, text: "m"),
+            .snapshot(t: 5, figures: figures), .end(t: 6, reason: "quit"),
+        ])
+        XCTAssertEqual(feed.endTime, 6)
+        XCTAssertEqual(feed.due(upTo: 0), [])
+        XCTAssertEqual(feed.due(upTo: 1), [.command(t: 1, text: "pause")])
+        XCTAssertEqual(feed.nextTime, 2)
+        XCTAssertEqual(
+            feed.due(upTo: 5), [.mark(t: 2, text: "m"), .snapshot(t: 5, figures: figures)])
+        XCTAssertFalse(feed.isFinished)
+        XCTAssertEqual(feed.due(upTo: 100), [.end(t: 6, reason: "quit")])
+        XCTAssertTrue(feed.isFinished)
+        XCTAssertNil(feed.nextTime)
+    }
+
     func testBlueprintSessionReplays() throws {
         let layout = try Fixture.blueprint()
-        let path = try recordSession("replay-blueprint", layout: layout, seed: 42,
-                                     until: 11_000_000)
+        let path = try recordSession(
+            "replay-blueprint", layout: layout, seed: 42,
+            until: 11_000_000)
         let report = try Replayer.replayHeadless(path: path)
         XCTAssertTrue(report.matched, report.description)
         XCTAssertEqual(report.snapshotsChecked, 3)

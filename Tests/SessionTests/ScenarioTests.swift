@@ -7,9 +7,10 @@ final class ScenarioTests: XCTestCase {
     private func scenarioError(_ text: String, file: StaticString = #filePath, line: UInt = #line)
         -> LayoutError?
     {
-        Fixture.error({ () throws(LayoutError) in
-            try Scenario.parse(text: text, path: "lesson.txt")
-        }, file: file, line: line)
+        Fixture.error(
+            { () throws(LayoutError) in
+                try Scenario.parse(text: text, path: "lesson.txt")
+            }, file: file, line: line)
     }
 
     func testTimesCommentsAndNarration() throws {
@@ -23,13 +24,15 @@ final class ScenarioTests: XCTestCase {
             1m load rate +25%\r
             """
         let scenario = try Scenario.parse(text: text, path: "lesson.txt")
-        XCTAssertEqual(scenario.steps, [
-            TimedCommand(at: 10_000_000, text: "fail db.shard-2 kill"),
-            TimedCommand(at: 15_000_000, text: "recover all"),
-            TimedCommand(at: 30_000_000, text: "mark \"the cache is cold now\""),
-            TimedCommand(at: 30_000_000, text: "mark \"plain words\""),
-            TimedCommand(at: 60_000_000, text: "load rate +25%"),
-        ])
+        XCTAssertEqual(
+            scenario.steps,
+            [
+                TimedCommand(at: 10_000_000, text: "fail db.shard-2 kill"),
+                TimedCommand(at: 15_000_000, text: "recover all"),
+                TimedCommand(at: 30_000_000, text: "mark \"the cache is cold now\""),
+                TimedCommand(at: 30_000_000, text: "mark \"plain words\""),
+                TimedCommand(at: 60_000_000, text: "load rate +25%"),
+            ])
     }
 
     func testErrorsNameLineAndColumn() {

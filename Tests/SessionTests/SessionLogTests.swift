@@ -11,10 +11,16 @@ final class SessionLogTests: XCTestCase {
 
     private let figures = SnapshotDigest(components: [
         ComponentDigest(
-            name: "cache", metrics: ["hitRatio": 0.81, "p99": 1_250, "undefined": .nan,
-                                     "peak": .infinity],
-            nodes: [NodeDigest(name: "cache.node-1", health: .slow, utilisation: 0.5,
-                               queueDepth: 3, inFlight: 7, throughput: 123.25)])
+            name: "cache",
+            metrics: [
+                "hitRatio": 0.81, "p99": 1_250, "undefined": .nan,
+                "peak": .infinity,
+            ],
+            nodes: [
+                NodeDigest(
+                    name: "cache.node-1", health: .slow, utilisation: 0.5,
+                    queueDepth: 3, inFlight: 7, throughput: 123.25)
+            ])
     ])
 
     private var records: [SessionRecord] {
@@ -92,9 +98,11 @@ final class SessionLogTests: XCTestCase {
     }
 
     func testOrderIsChecked() throws {
-        let backwards = try writeLog("backwards", [
-            .header(header), .command(t: 5, text: "pause"), .command(t: 4, text: "resume"),
-        ])
+        let backwards = try writeLog(
+            "backwards",
+            [
+                .header(header), .command(t: 5, text: "pause"), .command(t: 4, text: "resume"),
+            ])
         XCTAssertEqual(
             Fixture.error({ () throws(SessionLogError) in
                 try SessionLogReader.read(path: backwards)
@@ -133,7 +141,8 @@ final class SessionLogTests: XCTestCase {
             SnapshotDigest.firstDifference(logged: figures, replayed: replayed),
             "cache.extra: logged none, replayed 1.0")
         XCTAssertEqual(
-            SnapshotDigest.firstDifference(logged: figures, replayed: SnapshotDigest(components: [])),
+            SnapshotDigest.firstDifference(
+                logged: figures, replayed: SnapshotDigest(components: [])),
             "components: logged 1, replayed 0")
     }
 }

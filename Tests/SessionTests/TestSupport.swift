@@ -54,7 +54,8 @@ enum Fixture {
 
     /// A fresh, empty directory for one test's files.
     static func scratchDirectory(_ name: String) throws -> String {
-        let path = NSTemporaryDirectory() + "blueprint-session-tests-"
+        let path =
+            NSTemporaryDirectory() + "blueprint-session-tests-"
             + "\(ProcessInfo.processInfo.processIdentifier)/\(name)"
         try? FileManager.default.removeItem(atPath: path)
         try FileManager.default.createDirectory(

@@ -78,8 +78,9 @@ public enum CommandParser {
         switch what.lowered {
         case "rate":
             let amount = try words.next(expecting: "a rate such as 5000, +25% or -20%")
-            if amount.text.hasSuffix("%"), let percent = NumberWord.signed(
-                String(amount.text.dropLast()))
+            if amount.text.hasSuffix("%"),
+                let percent = NumberWord.signed(
+                    String(amount.text.dropLast()))
             {
                 return .adjustRate(percent: percent)
             }

@@ -12,8 +12,10 @@ extension HeadlessResult {
     /// (no locale, no wall time): name, kind, health, req/s, 4xx/s, 5xx/s, p50, p95, p99
     /// and the component's first own figures. Refused commands are listed below it.
     public func summaryTable() -> String {
-        let header = ["name", "kind", "health", "req/s", "4xx/s", "5xx/s", "p50", "p95", "p99",
-                      "figures"]
+        let header = [
+            "name", "kind", "health", "req/s", "4xx/s", "5xx/s", "p50", "p95", "p99",
+            "figures",
+        ]
         var rows = [header]
         for component in snapshot.components {
             let value = { (key: String) in component.value(key) }

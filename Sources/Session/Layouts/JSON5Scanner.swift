@@ -212,8 +212,9 @@ struct JSON5Scanner {
 
     private mutating func memberName(path: String) throws(JSON5SyntaxError) -> String {
         guard let scalar = current else {
-            throw failure("the file ends inside an object; expected a field name or '}'",
-                          path: path)
+            throw failure(
+                "the file ends inside an object; expected a field name or '}'",
+                path: path)
         }
         if scalar == "\"" || scalar == "'" { return try string(path: path) }
         guard Self.isIdentifierStart(scalar) else {

@@ -32,28 +32,47 @@ extension KeyedDecodingContainer where Key == FieldKey {
     }
 
     func optional<Value: Decodable>(_ name: String) throws -> Value? {
-        try decodeIfPresent(Value.self, forKey: FieldKey(name))
-    }
-
-    /// A whole number. Foundation throws its own internal error for a number that does not
-    /// fit (`-1` for a seed, `2.5` for a count) and reports it as invalid JSON with no path;
-    /// this names the field instead.
-    func wholeNumber<Value: FixedWidthInteger & Decodable>(_ name: String) throws -> Value? {
-        do {
-            return try decodeIfPresent(Value.self, forKey: FieldKey(name))
-        } catch let error as DecodingError {
-            throw error
-        } catch {
-            throw LayoutFieldError(
-                path: JSON5Locator.path(of: codingPath + [FieldKey(name)]),
-                message: Value.isSigned
-                    ? "expected a whole number" : "expected a whole number, not negative",
-                atKey: false)
+        try located(name, message: "cannot read this value as \(LayoutErrors.describe(Value.self))")
+        {
+            try decodeIfPresent(Value.self, forKey: FieldKey(name))
         }
     }
 
     func required<Value: Decodable>(_ name: String) throws -> Value {
-        try decode(Value.self, forKey: FieldKey(name))
+        try located(name, message: "cannot read this value as \(LayoutErrors.describe(Value.self))")
+        {
+            try decode(Value.self, forKey: FieldKey(name))
+        }
+    }
+
+    /// A whole number, such as the seed or a count of keys.
+    func wholeNumber<Value: FixedWidthInteger & Decodable>(_ name: String) throws -> Value? {
+        let message =
+            Value.isSigned ? "expected a whole number" : "expected a whole number, not negative"
+        return try located(name, message: message) {
+            try decodeIfPresent(Value.self, forKey: FieldKey(name))
+        }
+    }
+
+    /// Runs one field's decoding, naming the field when Foundation cannot.
+    ///
+    /// For a number that does not fit its type (`-1` for a seed, `1e999`, `2.5` for a count)
+    /// Foundation throws an internal error and reports it at the top as invalid JSON with no
+    /// path; this turns it into an error at the field.
+    private func located<Value>(_ name: String, message: String, _ body: () throws -> Value)
+        throws -> Value
+    {
+        do {
+            return try body()
+        } catch let error as DecodingError {
+            throw error
+        } catch let error as LayoutFieldError {
+            throw error
+        } catch {
+            throw LayoutFieldError(
+                path: JSON5Locator.path(of: codingPath + [FieldKey(name)]), message: message,
+                atKey: false)
+        }
     }
 }
 

@@ -23,34 +23,41 @@ enum LayoutErrors {
     /// Foundation gives no position for JSON5.
     static func located(_ error: any Error, text: String, path: String) -> LayoutError {
         if let field = error as? LayoutFieldError {
-            return at(field.path, text: text, path: path, message: field.message,
-                      atKey: field.atKey)
+            return at(
+                field.path, text: text, path: path, message: field.message,
+                atKey: field.atKey)
         }
         guard let decoding = error as? DecodingError else {
-            return LayoutError(file: path, line: 1, column: 1, field: "document",
-                               message: String(describing: error))
+            return LayoutError(
+                file: path, line: 1, column: 1, field: "document",
+                message: String(describing: error))
         }
         switch decoding {
         case .typeMismatch(let type, let context):
-            return at(JSON5Locator.path(of: context.codingPath), text: text, path: path,
-                      message: "expected \(describe(type))")
+            return at(
+                JSON5Locator.path(of: context.codingPath), text: text, path: path,
+                message: "expected \(describe(type))")
         case .valueNotFound(let type, let context):
-            return at(JSON5Locator.path(of: context.codingPath), text: text, path: path,
-                      message: "expected \(describe(type)), found null")
+            return at(
+                JSON5Locator.path(of: context.codingPath), text: text, path: path,
+                message: "expected \(describe(type)), found null")
         case .keyNotFound(let key, let context):
             let enclosing = JSON5Locator.path(of: context.codingPath)
-            var located = at(enclosing, text: text, path: path,
-                             message: "missing field '\(key.stringValue)'")
+            var located = at(
+                enclosing, text: text, path: path,
+                message: "missing field '\(key.stringValue)'")
             located.field = JSON5Locator.path(of: context.codingPath + [key])
             return located
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return syntaxError(text: text, path: path, foundation: context.debugDescription)
         case .dataCorrupted(let context):
-            return at(JSON5Locator.path(of: context.codingPath), text: text, path: path,
-                      message: "cannot read this value: " + context.debugDescription)
+            return at(
+                JSON5Locator.path(of: context.codingPath), text: text, path: path,
+                message: "cannot read this value: " + context.debugDescription)
         @unknown default:
-            return LayoutError(file: path, line: 1, column: 1, field: "document",
-                               message: String(describing: decoding))
+            return LayoutError(
+                file: path, line: 1, column: 1, field: "document",
+                message: String(describing: decoding))
         }
     }
 

@@ -61,15 +61,17 @@ public enum LayoutLoader {
         }
     }
 
-    private static func checkScreen(_ screen: ScreenSpec, names: [String], text: String,
-                                    path: String) throws(LayoutError)
-    {
+    private static func checkScreen(
+        _ screen: ScreenSpec, names: [String], text: String,
+        path: String
+    ) throws(LayoutError) {
         var shown: [String] = []
         for (rowNumber, row) in screen.rows.enumerated() {
             let rowPath = "screen.rows[\(rowNumber)]"
             guard !row.isEmpty else {
-                throw LayoutErrors.at(rowPath, text: text, path: path,
-                                      message: "a row needs at least one component")
+                throw LayoutErrors.at(
+                    rowPath, text: text, path: path,
+                    message: "a row needs at least one component")
             }
             for (column, name) in row.enumerated() {
                 let message: String

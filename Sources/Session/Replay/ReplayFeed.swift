@@ -33,6 +33,18 @@ public struct ReplayFeed: Sendable {
     /// True when every record has been played or the replay diverged.
     public var isFinished: Bool { position >= records.count || firstDivergence != nil }
 
+    /// Takes the records due at or before `time`, in order, for a driver that applies them
+    /// itself: it must advance the engine to each record's time (see `nextTime`) first,
+    /// so commands land where they were logged. `play` does all of that.
+    public mutating func due(upTo time: SimTime) -> [SessionRecord] {
+        var taken: [SessionRecord] = []
+        while let next = nextTime, next <= time, firstDivergence == nil {
+            taken.append(records[position])
+            position += 1
+        }
+        return taken
+    }
+
     /// Advances `session` towards `limit`, stopping at each record's time to play it.
     /// Returns true when the session's clock reached `limit`; false when the event budget
     /// ran out first (call again on the next frame).

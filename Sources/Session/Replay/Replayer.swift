@@ -39,7 +39,8 @@ public struct ReplayReport: Sendable, Equatable, CustomStringConvertible {
             text += "every figure matched the log."
         }
         if tornTail {
-            text += " The log's last line was torn (cut short), so the replay stopped at the"
+            text +=
+                " The log's last line was torn (cut short), so the replay stopped at the"
                 + " last whole line."
         } else if !reachedEnd {
             text += " The log has no end record; the session did not finish cleanly."

@@ -53,13 +53,15 @@ public struct Scenario: Sendable, Equatable {
         guard let size = attributes?[.size] as? NSNumber,
             let data = FileManager.default.contents(atPath: path)
         else {
-            throw LayoutError(file: path, line: 1, column: 1, field: "file",
-                              message: "cannot read the file")
+            throw LayoutError(
+                file: path, line: 1, column: 1, field: "file",
+                message: "cannot read the file")
         }
         guard size.intValue <= sizeLimitBytes, let text = String(data: data, encoding: .utf8)
         else {
-            throw LayoutError(file: path, line: 1, column: 1, field: "file",
-                              message: "not a UTF-8 text of at most \(sizeLimitBytes) bytes")
+            throw LayoutError(
+                file: path, line: 1, column: 1, field: "file",
+                message: "not a UTF-8 text of at most \(sizeLimitBytes) bytes")
         }
         return try parse(text: text, path: path)
     }
@@ -83,8 +85,9 @@ public enum CommandList {
                 previous = step.at
             } catch {
                 let column = TimedLine.column(of: start + error.offset, in: text)
-                throw LayoutError(file: source, line: 1, column: column, field: error.field,
-                                  message: error.message)
+                throw LayoutError(
+                    file: source, line: 1, column: column, field: error.field,
+                    message: error.message)
             }
         }
         return commands

@@ -34,13 +34,15 @@ enum TimedLine {
         if let written = try timeWord(first, previous: previous) {
             time = written
             guard words.words.count > 1 else {
-                throw Failure(offset: first.end, field: "command",
-                              message: "expected a command after the time")
+                throw Failure(
+                    offset: first.end, field: "command",
+                    message: "expected a command after the time")
             }
             commandStart = words.words[1]
         } else if timeRequired {
-            throw Failure(offset: first.offset, field: "time",
-                          message: "expected a time such as 10s or +5s before the command")
+            throw Failure(
+                offset: first.offset, field: "time",
+                message: "expected a time such as 10s or +5s before the command")
         }
         let rest = String(Array(line)[commandStart.offset...])
         var text = rest
@@ -53,8 +55,9 @@ enum TimedLine {
         case .success(let command):
             return TimedCommand(at: time, text: command.text)
         case .failure(let error):
-            throw Failure(offset: commandStart.offset + max(0, error.offset - shift),
-                          field: "command", message: error.message)
+            throw Failure(
+                offset: commandStart.offset + max(0, error.offset - shift),
+                field: "command", message: error.message)
         }
     }
 
@@ -64,8 +67,9 @@ enum TimedLine {
     {
         if word.text.hasPrefix("+") {
             guard let delta = parseDuration(String(word.text.dropFirst())) else {
-                throw Failure(offset: word.offset, field: "time",
-                              message: "expected a duration after '+', such as +5s")
+                throw Failure(
+                    offset: word.offset, field: "time",
+                    message: "expected a duration after '+', such as +5s")
             }
             let (sum, overflow) = previous.addingReportingOverflow(delta)
             guard !overflow else {
@@ -74,14 +78,16 @@ enum TimedLine {
             return sum
         }
         if word.text.hasPrefix("-"), parseDuration(String(word.text.dropFirst())) != nil {
-            throw Failure(offset: word.offset, field: "time",
-                          message: "a time cannot be negative")
+            throw Failure(
+                offset: word.offset, field: "time",
+                message: "a time cannot be negative")
         }
         guard let time = parseDuration(word.text) else { return nil }
         guard time >= previous else {
-            throw Failure(offset: word.offset, field: "time",
-                          message: "\(formatDuration(time)) is before the previous line's "
-                            + "\(formatDuration(previous)); times only go forward")
+            throw Failure(
+                offset: word.offset, field: "time",
+                message: "\(formatDuration(time)) is before the previous line's "
+                    + "\(formatDuration(previous)); times only go forward")
         }
         return time
     }
