@@ -73,6 +73,11 @@ struct ServerPool {
         return nil
     }
 
+    /// Counts one request served by a node that keeps no workers busy (a nameserver).
+    mutating func countServed() {
+        windowCompleted += 1
+    }
+
     /// Empties the queue (the node died); returns the requests that were waiting.
     mutating func drainQueue() -> [Int32] {
         let waiting = Array(queue[queueHead...])

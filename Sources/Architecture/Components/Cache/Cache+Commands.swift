@@ -148,11 +148,11 @@ extension Cache {
             Metric("lostWrites", "lost writes", Double(lostDirty), .count),
         ]
         let nodes = stores.indices.map { owner in
-            NodeSnapshot(
+            let fill = Double(stores[owner].count) / Double(capacityPerNode) * 100
+            return NodeSnapshot(
                 name: nodeNames[owner], health: health[owner],
-                utilisation: Double(stores[owner].count) / Double(capacityPerNode),
-                queueDepth: 0, inFlight: 0, throughput: 0,
-                detail: "\(stores[owner].count) keys")
+                utilisation: 0, queueDepth: 0, inFlight: 0, throughput: 0,
+                detail: "\(stores[owner].count) keys, \(formatFixed(fill, decimals: 0))% full")
         }
         let worst = health.max { $0.severity < $1.severity } ?? .up
         return ComponentSnapshot(

@@ -52,6 +52,7 @@ extension DNS {
         totals.steps += window.steps
         totals.failures += window.failures
         hitHistory.append(clientHitRatio)
+        for server in servers.indices { servers[server].roll(now: simulation.now) }
         window = DNSCounters()
     }
 

@@ -105,6 +105,7 @@ final class DNS: ComponentModel {
         let roundTrip = stage == .resolver || stage == .retry
             ? resolverRTT : nameserverRTT[Int(stage.rawValue) - 2]
         let delay = reachable ? roundTrip + servers[server].slowExtra : timeoutMicros
+        if reachable { servers[server].countServed() }
         if stage != .resolver && stage != .retry { window.steps += 1 }
         simulation.schedule(
             index, kind: Kind.answer, after: delay, subject: slot,

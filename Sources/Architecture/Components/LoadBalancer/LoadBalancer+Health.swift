@@ -88,6 +88,7 @@ extension LoadBalancer {
         let total = sentInWindow.reduce(0, +)
         for node in sentInWindow.indices {
             sharePerNode[node] = total == 0 ? 0 : Double(sentInWindow[node]) / Double(total)
+            sentRate[node] = Double(sentInWindow[node]) / Micros.toSeconds(simulation.windowMicros)
             sentInWindow[node] = 0
         }
     }
@@ -105,8 +106,8 @@ extension LoadBalancer {
                 nodes.append(
                     NodeSnapshot(
                         name: pool.nodeNames[node], health: markedUp[node] ? .up : .down,
-                        utilisation: sharePerNode[node], queueDepth: 0,
-                        inFlight: connections[node], throughput: 0,
+                        utilisation: 0, queueDepth: 0,
+                        inFlight: connections[node], throughput: sentRate[node],
                         detail: "share \(formatFixed(sharePerNode[node] * 100, decimals: 0))%"))
             }
         }

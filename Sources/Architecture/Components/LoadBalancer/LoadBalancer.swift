@@ -22,6 +22,7 @@ final class LoadBalancer: ComponentModel {
     var connections: [Int] = []
     var sentInWindow: [Int] = []
     var sharePerNode: [Double] = []
+    var sentRate: [Double] = []
     private var cursor = 0
     private var currentWeights: [Double] = []
 
@@ -97,6 +98,7 @@ final class LoadBalancer: ComponentModel {
             connections.append(0)
             sentInWindow.append(0)
             sharePerNode.append(0)
+            sentRate.append(0)
             currentWeights.append(0)
         }
         if markedUp.count > count {
@@ -106,6 +108,7 @@ final class LoadBalancer: ComponentModel {
             connections.removeLast(extra)
             sentInWindow.removeLast(extra)
             sharePerNode.removeLast(extra)
+            sentRate.removeLast(extra)
             currentWeights.removeLast(extra)
         }
     }

@@ -122,7 +122,7 @@ extension Workers {
         let metrics = [
             Metric("throughput", "jobs/s", completedRate, .perSecond),
             Metric("utilisation", "util", busy / Double(max(1, capacity)), .ratio),
-            Metric("computeP95", "compute p95", computeP95, .micros),
+            Metric("computeP95", "job p95", computeP95, .micros),
             Metric("completed", "done", Double(completed), .count),
             Metric("failed", "failed", Double(failed), .count),
             Metric("lost", "lost", Double(lost), .count),
