@@ -5,7 +5,7 @@ import TerminalUI
 enum FigureLines {
     /// The metrics these lines show, so the metrics grid does not repeat them.
     static let commonKeys: Set<String> = [
-        "throughput", "errors4xx", "errors5xx", "p50", "p95", "p99", "queueDepth",
+        "throughput", "errors4xx", "errors5xx", "p50", "p95", "p99", "queue", "queueDepth",
         "utilisation", "utilization",
     ]
 
@@ -24,7 +24,7 @@ enum FigureLines {
 
     /// The component's queue: its own figure, or the sum over its nodes.
     static func queueDepth(_ component: ComponentSnapshot) -> Double? {
-        if let value = component.value("queueDepth") { return value }
+        if let value = component.value("queue") ?? component.value("queueDepth") { return value }
         guard !component.nodes.isEmpty else { return nil }
         return Double(component.nodes.reduce(0) { $0 + $1.queueDepth })
     }

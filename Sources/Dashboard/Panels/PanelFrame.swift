@@ -26,7 +26,8 @@ enum PanelFrame {
             return
         }
         let context = PanelContext(
-            theme: theme, isSelected: isSelected, selectedNode: state.selectedNode)
+            theme: theme, isSelected: isSelected, selectedNode: state.selectedNode,
+            isZoomed: state.isZoomed)
         PanelViews.view(for: component.kind)
             .draw(component, in: inside, context: context, into: &buffer)
     }

@@ -47,9 +47,10 @@ enum SectionLayout {
     /// in priority order while they fit (a section that does not fit is left out whole),
     /// then the remaining lines up to each one's maximum, again in priority order.
     static func allocate(
-        _ sections: [PanelSection], component: ComponentSnapshot, width: Int, height: Int
+        _ sections: [PanelSection], component: ComponentSnapshot, width: Int, height: Int,
+        tall: Bool = false
     ) -> [Int] {
-        let demands = sections.map { $0.kind.demand(component, width: width) }
+        let demands = sections.map { $0.kind.demand(component, width: width, tall: tall) }
         let order = sections.indices.sorted {
             (sections[$0].priority, $0) < (sections[$1].priority, $1)
         }
@@ -69,8 +70,9 @@ enum SectionLayout {
 }
 
 extension SectionKind {
-    /// How many lines this section wants for a component at a width.
-    func demand(_ component: ComponentSnapshot, width: Int) -> LineDemand {
+    /// How many lines this section wants for a component at a width; `tall` lets
+    /// histories grow beyond one line each.
+    func demand(_ component: ComponentSnapshot, width: Int, tall: Bool = false) -> LineDemand {
         switch self {
         case .strategies:
             let lines = FigureLines.strategyLines(
@@ -85,7 +87,8 @@ extension SectionKind {
             return LineDemand(min: 1, max: (count + perLine - 1) / perLine)
         case .history:
             let count = component.history.count
-            return count == 0 ? .none : LineDemand(min: 1, max: count)
+            let rowsEach = tall ? HistoryLines.rowsEachTall : 1
+            return count == 0 ? .none : LineDemand(min: 1, max: count * rowsEach)
         case .nodes:
             let count = component.nodes.count
             return count == 0 ? .none : LineDemand(min: 1 + min(count, 2), max: 1 + count)

@@ -8,6 +8,8 @@ struct PanelContext {
     let isSelected: Bool
     /// The selected node's full name (`db.shard-2`), if any.
     let selectedNode: String?
+    /// True when the panel has the whole panel area: histories may grow taller.
+    let isZoomed: Bool
 }
 
 /// How one kind of component fills the inside of its panel.
@@ -31,7 +33,8 @@ extension PanelView {
     ) {
         guard !area.isEmpty else { return }
         let lines = SectionLayout.allocate(
-            sections, component: component, width: area.width, height: area.height)
+            sections, component: component, width: area.width, height: area.height,
+            tall: context.isZoomed)
         var row = area.y
         for (section, count) in zip(sections, lines) where count > 0 {
             let rect = Rect(x: area.x, y: row, width: area.width, height: count)
