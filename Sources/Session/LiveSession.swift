@@ -21,6 +21,8 @@ public enum SubmitOutcome: Sendable, Equatable {
 public final class LiveSession {
     public let layout: Layout
     public let seed: UInt64
+    /// The engine, for reading figures (`snapshot()`). Change it only through `submit`, or
+    /// the log and a replay will not know.
     public let simulation: Simulation
     /// The first failure to write the log, after which nothing more is written.
     public private(set) var logError: SessionLogError?
@@ -54,6 +56,7 @@ public final class LiveSession {
         }
     }
 
+    /// The simulated time the session has reached.
     public var now: SimTime { simulation.now }
 
     /// Runs the simulation up to `limit`, processing at most about `eventBudget` events,

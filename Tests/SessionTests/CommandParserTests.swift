@@ -27,68 +27,70 @@ final class CommandParserTests: XCTestCase {
         }
     }
 
+    /// Every form of the grammar and the command it must give.
+    private static let forms: [(String, SessionCommand)] = [
+        ("load rate 5000", .engine(.setRate(5000))),
+        ("load rate +25%", .engine(.adjustRate(percent: 25))),
+        ("load rate -20%", .engine(.adjustRate(percent: -20))),
+        ("load spike x5 for 30s", .engine(.spike(factor: 5, duration: 30_000_000))),
+        ("load hotkey 0.4", .engine(.hotKey(fraction: 0.4))),
+        ("load hotkey 40%", .engine(.hotKey(fraction: 0.4))),
+        ("load hotkey off", .engine(.hotKey(fraction: 0))),
+        ("fail db.shard-2 kill", .engine(.fail(target: "db.shard-2", fault: .kill))),
+        ("fail db down", .engine(.fail(target: "db", fault: .kill))),
+        (
+            "fail cache.node-1 slow 200ms",
+            .engine(.fail(target: "cache.node-1", fault: .slow(extra: 200_000)))
+        ),
+        ("fail db flaky 20%", .engine(.fail(target: "db", fault: .flaky(errorRatio: 0.2)))),
+        ("fail db partition", .engine(.fail(target: "db", fault: .partition))),
+        ("recover db.shard-2", .engine(.recover(target: "db.shard-2"))),
+        ("recover all", .engine(.recoverAll)),
+        (
+            "set db.replication leaderless r=2 w=2",
+            .engine(
+                .set(
+                    component: "db", setting: "replication", value: "leaderless",
+                    options: [
+                        CommandOption(name: "r", value: "2"),
+                        CommandOption(name: "w", value: "2"),
+                    ]))
+        ),
+        (
+            "set lb.algorithm least-connections",
+            .engine(
+                .set(
+                    component: "lb", setting: "algorithm", value: "least-connections",
+                    options: []))
+        ),
+        ("cycle lb", .engine(.cycle(component: "lb", setting: "", step: 1))),
+        ("cycle lb back", .engine(.cycle(component: "lb", setting: "", step: -1))),
+        (
+            "cycle db replication back",
+            .engine(.cycle(component: "db", setting: "replication", step: -1))
+        ),
+        (
+            "cycle db.replication",
+            .engine(
+                .cycle(
+                    component: "db", setting: "replication",
+                    step: 1))
+        ),
+        ("scale backend +2", .engine(.scale(component: "backend", delta: 2))),
+        ("scale backend -1", .engine(.scale(component: "backend", delta: -1))),
+        ("speed 10", .speed(10)),
+        ("speed x2.5", .speed(2.5)),
+        ("speed faster", .speedStep(1)),
+        ("speed slower", .speedStep(-1)),
+        ("pause", .pause),
+        ("resume", .resume),
+        ("mark \"the stampede starts here\"", .mark("the stampede starts here")),
+        ("mark the stampede starts here", .mark("the stampede starts here")),
+        ("  LOAD   Rate\t5000  ", .engine(.setRate(5000))),
+    ]
+
     func testEveryFormParsesToItsCommand() {
-        let cases: [(String, SessionCommand)] = [
-            ("load rate 5000", .engine(.setRate(5000))),
-            ("load rate +25%", .engine(.adjustRate(percent: 25))),
-            ("load rate -20%", .engine(.adjustRate(percent: -20))),
-            ("load spike x5 for 30s", .engine(.spike(factor: 5, duration: 30_000_000))),
-            ("load hotkey 0.4", .engine(.hotKey(fraction: 0.4))),
-            ("load hotkey 40%", .engine(.hotKey(fraction: 0.4))),
-            ("load hotkey off", .engine(.hotKey(fraction: 0))),
-            ("fail db.shard-2 kill", .engine(.fail(target: "db.shard-2", fault: .kill))),
-            ("fail db down", .engine(.fail(target: "db", fault: .kill))),
-            (
-                "fail cache.node-1 slow 200ms",
-                .engine(.fail(target: "cache.node-1", fault: .slow(extra: 200_000)))
-            ),
-            ("fail db flaky 20%", .engine(.fail(target: "db", fault: .flaky(errorRatio: 0.2)))),
-            ("fail db partition", .engine(.fail(target: "db", fault: .partition))),
-            ("recover db.shard-2", .engine(.recover(target: "db.shard-2"))),
-            ("recover all", .engine(.recoverAll)),
-            (
-                "set db.replication leaderless r=2 w=2",
-                .engine(
-                    .set(
-                        component: "db", setting: "replication", value: "leaderless",
-                        options: [
-                            CommandOption(name: "r", value: "2"),
-                            CommandOption(name: "w", value: "2"),
-                        ]))
-            ),
-            (
-                "set lb.algorithm least-connections",
-                .engine(
-                    .set(
-                        component: "lb", setting: "algorithm", value: "least-connections",
-                        options: []))
-            ),
-            ("cycle lb", .engine(.cycle(component: "lb", setting: "", step: 1))),
-            ("cycle lb back", .engine(.cycle(component: "lb", setting: "", step: -1))),
-            (
-                "cycle db replication back",
-                .engine(.cycle(component: "db", setting: "replication", step: -1))
-            ),
-            (
-                "cycle db.replication",
-                .engine(
-                    .cycle(
-                        component: "db", setting: "replication",
-                        step: 1))
-            ),
-            ("scale backend +2", .engine(.scale(component: "backend", delta: 2))),
-            ("scale backend -1", .engine(.scale(component: "backend", delta: -1))),
-            ("speed 10", .speed(10)),
-            ("speed x2.5", .speed(2.5)),
-            ("speed faster", .speedStep(1)),
-            ("speed slower", .speedStep(-1)),
-            ("pause", .pause),
-            ("resume", .resume),
-            ("mark \"the stampede starts here\"", .mark("the stampede starts here")),
-            ("mark the stampede starts here", .mark("the stampede starts here")),
-            ("  LOAD   Rate\t5000  ", .engine(.setRate(5000))),
-        ]
-        for (text, expected) in cases {
+        for (text, expected) in Self.forms {
             XCTAssertEqual(parsed(text), expected, text)
         }
     }

@@ -140,6 +140,8 @@ final class ReplayTests: XCTestCase {
             }
         }
         XCTAssertNil(feed.firstDivergence)
+        XCTAssertEqual(feed.takeOutcomes().count, 5, "four commands and a mark")
+        XCTAssertEqual(feed.takeOutcomes(), [])
         XCTAssertEqual(feed.snapshotsChecked, 3)
         XCTAssertEqual(feed.commandsApplied, 4)
         XCTAssertEqual(feed.marksApplied, 1)

@@ -12,6 +12,7 @@ public struct HeadlessRun {
     public var duration: SimTime
     /// Commands at their simulated times, as `CommandList.parse` reads `--commands`.
     public var commands: [(at: SimTime, text: String)]
+    /// Timed steps merged with `commands`; at equal times the commands come first.
     public var scenario: Scenario?
     /// Where to write the session log; nil for none.
     public var logPath: String?

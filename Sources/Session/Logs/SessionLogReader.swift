@@ -24,6 +24,7 @@ public enum SessionLogReader {
     /// seconds stays far below it).
     public static let sizeLimitBytes = 512 << 20
 
+    /// Reads the log at `path`; see `parse` for what counts as torn and what is an error.
     public static func read(path: String) throws(SessionLogError) -> SessionLog {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let size = attributes?[.size] as? NSNumber else {

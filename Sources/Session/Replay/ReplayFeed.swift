@@ -17,6 +17,11 @@ public struct ReplayFeed: Sendable {
     public private(set) var firstDivergence: String?
     /// True once the end record was reached.
     public private(set) var reachedEnd = false
+    /// What the commands and marks played since the last `takeOutcomes`, oldest first.
+    private var outcomes = RingBuffer<SubmitOutcome>(capacity: ReplayFeed.outcomeLimit)
+
+    /// How many outcomes are kept between two `takeOutcomes` calls; older ones are dropped.
+    public static let outcomeLimit = 256
 
     public init(records: [SessionRecord]) {
         self.records = records.filter { $0.time != nil }
@@ -32,6 +37,14 @@ public struct ReplayFeed: Sendable {
 
     /// True when every record has been played or the replay diverged.
     public var isFinished: Bool { position >= records.count || firstDivergence != nil }
+
+    /// The outcomes of the commands and marks `play` applied since the last call, so a
+    /// driver can follow logged speed changes and show what happened.
+    public mutating func takeOutcomes() -> [SubmitOutcome] {
+        let taken = outcomes.elements
+        outcomes.removeAll()
+        return taken
+    }
 
     /// Takes the records due at or before `time`, in order, for a driver that applies them
     /// itself: it must advance the engine to each record's time (see `nextTime`) first,
@@ -79,13 +92,15 @@ public struct ReplayFeed: Sendable {
         let when = "at \(formatDuration(time)) (t=\(time))"
         switch record {
         case .command(_, let text):
-            if case .refused(let message) = session.submit(text) {
+            let outcome = session.submit(text)
+            outcomes.append(outcome)
+            if case .refused(let message) = outcome {
                 firstDivergence = "\(when): '\(text)' was refused on replay: \(message)"
             } else {
                 commandsApplied += 1
             }
         case .mark(_, let text):
-            _ = session.submit(.mark(text))
+            outcomes.append(session.submit(.mark(text)))
             marksApplied += 1
         case .snapshot(_, let figures):
             snapshotsChecked += 1
