@@ -117,6 +117,8 @@ final class CommandLineTests: XCTestCase {
         state.type("set lb.al")
         state.press(.tab)
         XCTAssertEqual(state.commandLine?.text, "set lb.algorithm ")
+        state.press(.tab)
+        XCTAssertEqual(state.candidates, ["least-connections", "round-robin"])
         state.type("le")
         state.press(.tab)
         XCTAssertEqual(state.commandLine?.text, "set lb.algorithm least-connections ")

@@ -9,8 +9,8 @@ struct CompletionNames: Sendable, Equatable {
 }
 
 /// Tab completion for the command line: the command words in their places, targets after
-/// `fail`, `recover`, `cycle` and `scale`, settings after `set`, and the program's
-/// vocabulary everywhere after the verb.
+/// `fail`, `recover`, `cycle` and `scale`, settings after `set` and then their values
+/// (the vocabulary without the names), and the whole vocabulary anywhere else.
 enum Completion {
     /// Verbs whose first argument is a component or node.
     static let targetVerbs: Set<String> = ["fail", "recover", "cycle", "scale"]
@@ -44,6 +44,10 @@ enum Completion {
         if wordIndex == 1, let verb {
             if targetVerbs.contains(verb) { pool += names.targets }
             if verb == "set" { pool += names.settings }
+        }
+        if wordIndex >= 2, verb == "set" {
+            let known = Set(names.targets + names.settings)
+            pool = names.vocabulary.filter { !known.contains($0) }
         }
         let matching = pool.filter { $0.hasPrefix(prefix) && !$0.isEmpty }
         return Array(Set(matching)).sorted()
