@@ -75,6 +75,7 @@ public struct TextLine: Sendable, Equatable {
 ///
 /// Items keep their order on screen; a lower `priority` number is more important.
 public struct PriorityLine: Sendable {
+    /// Spans that stay or go together, and how important they are.
     public struct Item: Sendable {
         public var spans: [Span]
         public var priority: Int

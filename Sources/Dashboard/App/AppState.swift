@@ -3,6 +3,7 @@ import TerminalUI
 
 /// A line for the message row: the answer to a command, or a hint from the dashboard.
 public struct Note: Sendable, Equatable {
+    /// Info is dim, success has a tick, an error is marked `ERROR` in reverse video.
     public enum Kind: Sendable, Equatable { case info, success, error }
 
     public var kind: Kind

@@ -36,6 +36,7 @@ public struct Theme: Sendable {
         String(health.letter) + String(symbol(for: health))
     }
 
+    /// The colour of a health (none without colour): red for down, yellow for slow.
     public func style(for health: Health) -> Style {
         switch health {
         case .up: return colored(.green)
