@@ -72,6 +72,11 @@ final class ReplayTests: XCTestCase {
         XCTAssertTrue(report.matched, report.description)
         XCTAssertEqual(report.snapshotsChecked, 3)
         XCTAssertEqual(report.commandsApplied, 4)
+        XCTAssertEqual(report.marksApplied, 1)
+        XCTAssertTrue(
+            report.description.hasPrefix(
+                "Replayed 4 commands and 1 mark up to 12.3s and checked 3"),
+            report.description)
         XCTAssertEqual(report.endTime, 12_345_678)
         XCTAssertTrue(report.reachedEnd)
         XCTAssertFalse(report.tornTail)

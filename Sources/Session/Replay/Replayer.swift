@@ -7,6 +7,8 @@ public struct ReplayReport: Sendable, Equatable, CustomStringConvertible {
     public var matched: Bool
     public var snapshotsChecked: Int
     public var commandsApplied: Int
+    /// Marks replayed; they change no figure but appear in the ticker.
+    public var marksApplied: Int
     public var firstDivergence: String?
     public var tornTail: Bool
     /// The simulated time the replay reached.
@@ -15,12 +17,13 @@ public struct ReplayReport: Sendable, Equatable, CustomStringConvertible {
     public var reachedEnd: Bool
 
     public init(
-        matched: Bool, snapshotsChecked: Int, commandsApplied: Int, firstDivergence: String?,
-        tornTail: Bool, endTime: SimTime, reachedEnd: Bool
+        matched: Bool, snapshotsChecked: Int, commandsApplied: Int, marksApplied: Int = 0,
+        firstDivergence: String?, tornTail: Bool, endTime: SimTime, reachedEnd: Bool
     ) {
         self.matched = matched
         self.snapshotsChecked = snapshotsChecked
         self.commandsApplied = commandsApplied
+        self.marksApplied = marksApplied
         self.firstDivergence = firstDivergence
         self.tornTail = tornTail
         self.endTime = endTime
@@ -30,7 +33,9 @@ public struct ReplayReport: Sendable, Equatable, CustomStringConvertible {
     /// One paragraph for people.
     public var description: String {
         var text =
-            "Replayed \(commandsApplied) command\(commandsApplied == 1 ? "" : "s") up to "
+            "Replayed \(commandsApplied) command\(commandsApplied == 1 ? "" : "s")"
+            + (marksApplied == 0 ? "" : " and \(marksApplied) mark\(marksApplied == 1 ? "" : "s")")
+            + " up to "
             + "\(formatDuration(endTime)) and checked \(snapshotsChecked) "
             + "snapshot\(snapshotsChecked == 1 ? "" : "s"): "
         if let firstDivergence {
@@ -64,7 +69,8 @@ public enum Replayer {
         feed.play(into: session, until: feed.endTime, eventBudget: .max)
         return ReplayReport(
             matched: feed.firstDivergence == nil, snapshotsChecked: feed.snapshotsChecked,
-            commandsApplied: feed.commandsApplied, firstDivergence: feed.firstDivergence,
+            commandsApplied: feed.commandsApplied, marksApplied: feed.marksApplied,
+            firstDivergence: feed.firstDivergence,
             tornTail: log.tornTail, endTime: session.now, reachedEnd: feed.reachedEnd)
     }
 
