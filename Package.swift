@@ -38,7 +38,10 @@ let package = Package(
         .testTarget(name: "ArchitectureTests", dependencies: ["Architecture", "SimKernel"]),
         .testTarget(name: "SessionTests", dependencies: ["Session", "Architecture", "SimKernel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Session", "Architecture", "SimKernel"]),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard", "TerminalUI", "Session", "Architecture", "SimKernel"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

@@ -164,7 +164,20 @@ final class Driver {
         }
         pacer.record(simMicros: session.now - start, wallSeconds: wallSeconds)
         needsRender = true
+        followReplay()
         reportReplayEnd()
+    }
+
+    /// A replay shows each logged command as it plays and follows its speed changes.
+    private func followReplay() {
+        guard replay != nil else { return }
+        for outcome in replay!.takeOutcomes() {
+            guard case .applied(let command, let message) = outcome else { continue }
+            if case .speed = command { steer(command) }
+            if case .speedStep = command { steer(command) }
+            _ = Dashboard.update(
+                &state, .outcome(command: command.text, message: message, isError: false))
+        }
     }
 
     private func reportReplayEnd() {

@@ -20,11 +20,18 @@ enum Paths {
     /// Where stderr goes while curses owns the screen.
     static var diagnosticsFile: String { stateDirectory + "/blueprint.log" }
 
-    /// A new session log's path: the start time, the layout and the seed in the name.
+    /// A new session log's path: the start time, the layout and the seed in the name, with
+    /// a counter when another session started in the same second.
     static func newSessionLog(layout: String, seed: UInt64) -> String {
-        var stamp = Date().ISO8601Format()
-        stamp = stamp.replacingOccurrences(of: ":", with: "-")
-        return "\(sessionsDirectory)/\(stamp)-\(layout)-seed\(seed).jsonl"
+        let stamp = Date().ISO8601Format().replacingOccurrences(of: ":", with: "-")
+        let base = "\(sessionsDirectory)/\(stamp)-\(layout)-seed\(seed)"
+        var path = base + ".jsonl"
+        var counter = 2
+        while FileManager.default.fileExists(atPath: path) && counter < 1_000 {
+            path = "\(base)-\(counter).jsonl"
+            counter += 1
+        }
+        return path
     }
 
     /// The layout to use: the one given, else `layouts/blueprint.json5` in the working

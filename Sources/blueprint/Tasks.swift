@@ -43,10 +43,6 @@ enum Tasks {
         do {
             let result = try run.run()
             print(result.summaryTable())
-            for refusal in result.refusals {
-                FileStream.standardError.write(
-                    "refused at \(formatDuration(refusal.at)): '\(refusal.text)': \(refusal.message)\n")
-            }
             if let path = options.recordPath { print("session log: \(path)") }
             return result.refusals.isEmpty ? 0 : 2
         } catch {

@@ -77,7 +77,8 @@ final class BlueprintTerminalTests: XCTestCase {
         }
         if !started {
             let screen = try pane.capture(history: true)
-            throw XCTSkip("blueprint exited without a full-screen frame; it showed:\n\(screen)")
+            XCTFail("blueprint exited without a full-screen frame; it showed:\n\(screen)")
+            throw HarnessError(description: "no full-screen frame")
         }
         return pane
     }

@@ -37,10 +37,10 @@ extension DNS {
         let seconds = Micros.toSeconds(simulation.windowMicros)
         stats.roll(windowSeconds: seconds)
         let lookups = window.lookups
-        let resolverQueries = lookups - window.clientHits
+        let resolverQueries = window.resolverQueries
         clientHitRatio = lookups == 0 ? 0 : Double(window.clientHits) / Double(lookups)
         resolverHitRatio =
-            resolverQueries <= 0 ? 0 : Double(window.resolverHits) / Double(resolverQueries)
+            resolverQueries == 0 ? 0 : Double(window.resolverHits) / Double(resolverQueries)
         resolutionRate = Double(window.resolutions) / seconds
         stepsPerResolution =
             window.resolutions == 0 ? 0 : Double(window.steps) / Double(window.resolutions)
@@ -48,6 +48,7 @@ extension DNS {
         totals.lookups += window.lookups
         totals.clientHits += window.clientHits
         totals.resolverHits += window.resolverHits
+        totals.resolverQueries += window.resolverQueries
         totals.resolutions += window.resolutions
         totals.steps += window.steps
         totals.failures += window.failures

@@ -18,6 +18,7 @@ extension DNS {
         }
         switch stage {
         case .resolver, .retry:
+            window.resolverQueries += 1
             if addressExpiry[resolver] > now {
                 window.resolverHits += 1
                 return answerClient(slot, resolver: resolver, in: simulation)

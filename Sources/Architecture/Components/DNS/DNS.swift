@@ -117,6 +117,7 @@ final class DNS: ComponentModel {
 struct DNSCounters {
     var lookups = 0
     var clientHits = 0
+    var resolverQueries = 0
     var resolverHits = 0
     var resolutions = 0
     var steps = 0
