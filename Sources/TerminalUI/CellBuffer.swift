@@ -5,8 +5,7 @@ public struct Cell: Sendable, Equatable {
     /// True for the right half of a two-column character; it draws nothing itself.
     public var isContinuation: Bool
 
-    public init(_ character: Character = " ", style: Style = .plain, isContinuation: Bool = false)
-    {
+    public init(_ character: Character = " ", style: Style = .plain, isContinuation: Bool = false) {
         self.character = character
         self.style = style
         self.isContinuation = isContinuation

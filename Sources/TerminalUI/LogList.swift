@@ -19,8 +19,9 @@ public struct LogList: Sendable {
         guard !rect.isEmpty else { return }
         let shown = lines.suffix(rect.height)
         for (offset, line) in shown.enumerated() {
-            line.draw(in: Rect(x: rect.x, y: rect.y + offset, width: rect.width, height: 1),
-                      into: &buffer)
+            line.draw(
+                in: Rect(x: rect.x, y: rect.y + offset, width: rect.width, height: 1),
+                into: &buffer)
         }
     }
 }

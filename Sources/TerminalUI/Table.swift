@@ -7,8 +7,7 @@ public struct TableColumn: Sendable, Equatable {
     /// The flexible column takes whatever width the others leave.
     public var flexible: Bool
 
-    public init(_ title: String, width: Int, alignment: Alignment = .left, flexible: Bool = false)
-    {
+    public init(_ title: String, width: Int, alignment: Alignment = .left, flexible: Bool = false) {
         self.title = title
         self.width = max(0, width)
         self.alignment = alignment
@@ -85,11 +84,13 @@ public struct Table: Sendable {
         for (index, cells) in rows.enumerated() where row < rect.maxY {
             let selected = index == selectedRow
             if selected {
-                buffer.fill(Rect(x: rect.x, y: row, width: rect.width, height: 1),
-                            style: selectedStyle)
+                buffer.fill(
+                    Rect(x: rect.x, y: row, width: rect.width, height: 1),
+                    style: selectedStyle)
             }
-            drawRow(cells, widths: widths, y: row, x: rect.x, capabilities, &buffer,
-                    override: selected ? selectedStyle : nil)
+            drawRow(
+                cells, widths: widths, y: row, x: rect.x, capabilities, &buffer,
+                override: selected ? selectedStyle : nil)
             row += 1
         }
     }
@@ -102,8 +103,9 @@ public struct Table: Sendable {
         for (index, width) in widths.enumerated() where width > 0 {
             let area = Rect(x: column, y: y, width: width, height: 1)
             if index < cells.count {
-                drawCell(cells[index], alignment: columns[index].alignment, in: area,
-                         capabilities, &buffer, override: override)
+                drawCell(
+                    cells[index], alignment: columns[index].alignment, in: area,
+                    capabilities, &buffer, override: override)
             }
             column += width + spacing
         }

@@ -31,10 +31,11 @@ final class Driver {
         self.recording = recording
         self.replay = replay
         pacer = Pacer(speed: speed)
-        state = AppState(config: DashboardConfig(
-            title: session.layout.title + (replay == nil ? "" : " (replay)"),
-            rows: session.layout.screen.rows, capabilities: .plain, seed: session.seed,
-            recordingPath: recording))
+        state = AppState(
+            config: DashboardConfig(
+                title: session.layout.title + (replay == nil ? "" : " (replay)"),
+                rows: session.layout.screen.rows, capabilities: .plain, seed: session.seed,
+                recordingPath: recording))
         lastTick = clock.now
     }
 
@@ -50,9 +51,10 @@ final class Driver {
             try? session.finish(reason: "no terminal")
             return 1
         }
-        state = AppState(config: DashboardConfig(
-            title: state.config.title, rows: state.config.rows,
-            capabilities: terminal.capabilities, seed: session.seed, recordingPath: recording))
+        state = AppState(
+            config: DashboardConfig(
+                title: state.config.title, rows: state.config.rows,
+                capabilities: terminal.capabilities, seed: session.seed, recordingPath: recording))
         _ = Dashboard.update(&state, .vocabulary(session.completionVocabulary))
         let (width, height) = terminal.size
         _ = Dashboard.update(&state, .resize(width: width, height: height))
@@ -156,7 +158,8 @@ final class Driver {
         while clock.now - tick < Driver.engineBudget {
             let reached: Bool
             if replay != nil {
-                reached = replay!.play(into: session, until: target, eventBudget: Driver.eventsPerSlice)
+                reached = replay!.play(
+                    into: session, until: target, eventBudget: Driver.eventsPerSlice)
             } else {
                 reached = session.advance(to: target, eventBudget: Driver.eventsPerSlice)
             }
@@ -188,7 +191,8 @@ final class Driver {
             feed.firstDivergence.map { "replay diverged: \($0)" }
             ?? "replay finished: \(feed.snapshotsChecked) snapshots matched"
         _ = Dashboard.update(
-            &state, .outcome(command: "replay", message: message, isError: feed.firstDivergence != nil))
+            &state,
+            .outcome(command: "replay", message: message, isError: feed.firstDivergence != nil))
     }
 
     private func render(_ terminal: CursesTerminal) {

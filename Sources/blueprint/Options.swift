@@ -60,7 +60,8 @@ enum OptionParser {
             let headless = words.contains("--headless")
             let rest = words.filter { $0 != "--headless" }
             guard rest.count == 1, let path = rest.first, !path.hasPrefix("-") else {
-                throw UsageError(message: "replay takes one log file: blueprint replay [--headless] FILE")
+                throw UsageError(
+                    message: "replay takes one log file: blueprint replay [--headless] FILE")
             }
             return .replay(path: path, headless: headless)
         case "bench":
@@ -168,6 +169,7 @@ struct ArgumentReader {
     }
 
     func unknown(_ word: String) -> UsageError {
-        UsageError(message: word.hasPrefix("-") ? "unknown option '\(word)'" : "unexpected '\(word)'")
+        UsageError(
+            message: word.hasPrefix("-") ? "unknown option '\(word)'" : "unexpected '\(word)'")
     }
 }

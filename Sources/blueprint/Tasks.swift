@@ -27,9 +27,10 @@ enum Tasks {
         let scenario: Scenario?
         do {
             layout = try LayoutLoader.load(path: Paths.layout(options.layoutPath))
-            commands = try options.commands.map { text throws(LayoutError) in
-                try CommandList.parse(text)
-            } ?? []
+            commands =
+                try options.commands.map { text throws(LayoutError) in
+                    try CommandList.parse(text)
+                } ?? []
             scenario = try options.scriptPath.map { path throws(LayoutError) in
                 try Scenario.load(path: path)
             }

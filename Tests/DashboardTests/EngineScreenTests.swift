@@ -20,9 +20,10 @@ final class EngineScreenTests: XCTestCase {
     override func setUpWithError() throws {
         let layout = try LayoutLoader.load(path: Self.layoutPath)
         session = try LiveSession(layout: layout, seed: 42, log: nil)
-        state = AppState(config: DashboardConfig(
-            title: layout.title, rows: layout.screen.rows, capabilities: .full, seed: 42,
-            recordingPath: nil))
+        state = AppState(
+            config: DashboardConfig(
+                title: layout.title, rows: layout.screen.rows, capabilities: .full, seed: 42,
+                recordingPath: nil))
         state.send(.vocabulary(session.completionVocabulary))
         state.send(.resize(width: 160, height: 50))
         advance(seconds: 8)
@@ -89,8 +90,9 @@ final class EngineScreenTests: XCTestCase {
         for (width, height) in ScreenBehaviourTests.sizes {
             state.send(.resize(width: width, height: height))
             let screen = state.screen
-            XCTAssertEqual(screen.split(separator: "\n", omittingEmptySubsequences: false).count,
-                           max(1, height), "\(width)x\(height)")
+            XCTAssertEqual(
+                screen.split(separator: "\n", omittingEmptySubsequences: false).count,
+                max(1, height), "\(width)x\(height)")
         }
     }
 }

@@ -75,7 +75,8 @@ final class ScreenBehaviourTests: XCTestCase {
             for key in binding.keys {
                 switch key {
                 case .character(let character) where character != " ":
-                    let shown = words.contains(String(character))
+                    let shown =
+                        words.contains(String(character))
                         || "=_,.".contains(character)
                     XCTAssertTrue(shown, "\(character) is missing from help")
                 default: continue
@@ -86,8 +87,11 @@ final class ScreenBehaviourTests: XCTestCase {
 
     func testOutcomesShowOnTheMessageLine() {
         var state = SyntheticSimulation.state(width: 80, height: 24)
-        state.send(.outcome(command: "set lb.algorithm fastest", message:
-            "unknown algorithm 'fastest'", isError: true))
+        state.send(
+            .outcome(
+                command: "set lb.algorithm fastest",
+                message:
+                    "unknown algorithm 'fastest'", isError: true))
         var row = String(state.screen.split(separator: "\n")[22])
         XCTAssertEqual(row, "ERROR  set lb.algorithm fastest: unknown algorithm 'fastest'")
         state.send(.outcome(command: "recover all", message: "3 faults cleared", isError: false))

@@ -20,8 +20,10 @@ final class ScreenSnapshotTests: XCTestCase {
         var state = SyntheticSimulation.state(width: 160, height: 50, capabilities: .plain)
         state.selectPanel(named: "db")
         state.press(.character("]"), .character("]"), .character("]"))
-        state.send(.outcome(
-            command: "fail db.shard-9 kill", message: "no node named db.shard-9", isError: true))
+        state.send(
+            .outcome(
+                command: "fail db.shard-9 kill", message: "no node named db.shard-9", isError: true)
+        )
         XCTAssertEqual(state.target, "db.shard-2")
         ScreenSnapshot.assertMatches(state.screen, named: "grid-160x50-plain-node-error")
     }

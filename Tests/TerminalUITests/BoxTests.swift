@@ -9,7 +9,9 @@ final class BoxTests: XCTestCase {
             inside = Box(title: TextLine("db"), glyphs: .light)
                 .draw(in: buffer.bounds, into: &buffer)
         }
-        XCTAssertEqual(text, """
+        XCTAssertEqual(
+            text,
+            """
             ┌ db ──────┐
             │          │
             │          │

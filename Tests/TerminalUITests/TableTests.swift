@@ -18,7 +18,9 @@ final class TableTests: XCTestCase {
         let text = rendered(width: 20, height: 3) { buffer in
             table.draw(in: buffer.bounds, capabilities: .plain, into: &buffer)
         }
-        XCTAssertEqual(text, """
+        XCTAssertEqual(
+            text,
+            """
             node      req/s util
             shard-0     820 ##..
             s1            3

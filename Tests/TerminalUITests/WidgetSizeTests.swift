@@ -8,33 +8,51 @@ final class WidgetSizeTests: XCTestCase {
     typealias Draw = (Rect, inout CellBuffer) -> Void
 
     let widgets: [(name: String, draw: Draw)] = [
-        ("box", { rect, buffer in
-            Box(title: TextLine("a long title"), glyphs: .double).draw(in: rect, into: &buffer)
-        }),
-        ("sparkline", { rect, buffer in
-            Sparkline(values: [1, 5, 2, 8, .nan, 0, 3])
-                .draw(in: rect, capabilities: .full, into: &buffer)
-        }),
-        ("gauge", { rect, buffer in
-            Gauge(ratio: 0.63).draw(in: rect, capabilities: .full, into: &buffer)
-        }),
-        ("table", { rect, buffer in
-            Table(
-                columns: [
-                    TableColumn("name", width: 4, flexible: true),
-                    TableColumn("n", width: 3, alignment: .right),
-                    TableColumn("bar", width: 4),
-                ],
-                rows: [[.text("alpha"), .text("12"), .gauge(0.5, .plain)]],
-                selectedRow: 0
-            ).draw(in: rect, capabilities: .plain, into: &buffer)
-        }),
-        ("log list", { rect, buffer in
-            LogList(plain: ["one", "two", "three wide 表"]).draw(in: rect, into: &buffer)
-        }),
-        ("text line", { rect, buffer in
-            TextLine("centred 表 text").draw(in: rect, alignment: .center, into: &buffer)
-        }),
+        (
+            "box",
+            { rect, buffer in
+                Box(title: TextLine("a long title"), glyphs: .double).draw(in: rect, into: &buffer)
+            }
+        ),
+        (
+            "sparkline",
+            { rect, buffer in
+                Sparkline(values: [1, 5, 2, 8, .nan, 0, 3])
+                    .draw(in: rect, capabilities: .full, into: &buffer)
+            }
+        ),
+        (
+            "gauge",
+            { rect, buffer in
+                Gauge(ratio: 0.63).draw(in: rect, capabilities: .full, into: &buffer)
+            }
+        ),
+        (
+            "table",
+            { rect, buffer in
+                Table(
+                    columns: [
+                        TableColumn("name", width: 4, flexible: true),
+                        TableColumn("n", width: 3, alignment: .right),
+                        TableColumn("bar", width: 4),
+                    ],
+                    rows: [[.text("alpha"), .text("12"), .gauge(0.5, .plain)]],
+                    selectedRow: 0
+                ).draw(in: rect, capabilities: .plain, into: &buffer)
+            }
+        ),
+        (
+            "log list",
+            { rect, buffer in
+                LogList(plain: ["one", "two", "three wide 表"]).draw(in: rect, into: &buffer)
+            }
+        ),
+        (
+            "text line",
+            { rect, buffer in
+                TextLine("centred 表 text").draw(in: rect, alignment: .center, into: &buffer)
+            }
+        ),
     ]
 
     func testNoWidgetTrapsOrSpillsAtAwkwardSizes() {

@@ -37,7 +37,8 @@ extension Dashboard {
     private static func commandEffects(_ action: KeyAction, _ state: inout AppState)
         -> [AppEffect]
     {
-        let component = state.panelNames.indices.contains(state.selectedPanel)
+        let component =
+            state.panelNames.indices.contains(state.selectedPanel)
             ? state.panelNames[state.selectedPanel] : nil
         let command: String?
         switch action {

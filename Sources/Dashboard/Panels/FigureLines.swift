@@ -81,8 +81,9 @@ enum FigureLines {
         if let utilisation {
             if !line.spans.isEmpty { line.append("  ") }
             line.append("util ", style: theme.label)
-            line.append(fit(MetricFormat.percent(utilisation), toColumns: 5, alignRight: true),
-                        style: theme.load(utilisation))
+            line.append(
+                fit(MetricFormat.percent(utilisation), toColumns: 5, alignRight: true),
+                style: theme.load(utilisation))
         }
         let used = line.draw(in: rect.row(0), into: &buffer)
         let gaugeWidth = rect.width - used - 1

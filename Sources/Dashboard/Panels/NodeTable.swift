@@ -12,7 +12,8 @@ enum NodeTable {
     ) {
         guard rect.height >= 2 else { return }
         let nodes = component.nodes
-        let selected = context.isSelected
+        let selected =
+            context.isSelected
             ? nodes.firstIndex { $0.name == context.selectedNode } : nil
         let rowsForNodes = rect.height - 1
         let window = visibleRange(count: nodes.count, rows: rowsForNodes, keeping: selected)

@@ -51,7 +51,8 @@ enum CompactScreen {
     private static func entry(_ state: AppState, _ index: Int) -> [TableCell] {
         let theme = state.theme
         let name = state.panelNames[index]
-        let marker = (index == state.selectedPanel ? theme.pointer : " ")
+        let marker =
+            (index == state.selectedPanel ? theme.pointer : " ")
             + (index < 9 ? String(index + 1) : " ")
         guard let component = state.snapshot?.component(name) else {
             return [.text(marker, .bold), .text(name), .text("?")]
@@ -68,8 +69,9 @@ enum CompactScreen {
             .text(figure("throughput", MetricFormat.number)),
             .text(figure("errors5xx", MetricFormat.number), theme.alarm(errors)),
             .text(figure("p99", MetricFormat.duration)),
-            .text(utilisation.map(MetricFormat.wholePercent) ?? "-",
-                  utilisation.map(theme.load) ?? .plain),
+            .text(
+                utilisation.map(MetricFormat.wholePercent) ?? "-",
+                utilisation.map(theme.load) ?? .plain),
         ]
     }
 }

@@ -37,18 +37,23 @@ enum HelpOverlay {
 
     static func draw(_ state: AppState, in screen: Rect, into buffer: inout CellBuffer) {
         let theme = state.theme
-        let keys = [
-            TextLine("Keys", style: theme.title),
-            TextLine("target: the selected node, else the panel", style: theme.label),
-        ] + keyLines(theme)
-        let commands = [TextLine("Commands (press : to type one)", style: theme.title)]
+        let keys =
+            [
+                TextLine("Keys", style: theme.title),
+                TextLine("target: the selected node, else the panel", style: theme.label),
+            ] + keyLines(theme)
+        let commands =
+            [TextLine("Commands (press : to type one)", style: theme.title)]
             + grammar.map { TextLine($0) }
         let keysWidth = keys.map(\.width).max() ?? 0
         let commandsWidth = commands.map(\.width).max() ?? 0
         let sideBySide = screen.width >= keysWidth + commandsWidth + gapWidth + 4
-        let bodyHeight = sideBySide ? max(keys.count, commands.count)
+        let bodyHeight =
+            sideBySide
+            ? max(keys.count, commands.count)
             : keys.count + 1 + commands.count
-        let bodyWidth = sideBySide
+        let bodyWidth =
+            sideBySide
             ? keysWidth + gapWidth + commandsWidth : max(keysWidth, commandsWidth)
         let area = screen.centered(width: bodyWidth + 4, height: bodyHeight + 2)
         buffer.fill(area)

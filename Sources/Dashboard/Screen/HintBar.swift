@@ -41,9 +41,11 @@ enum HintBar {
         let hints = [
             "Enter run", "Esc cancel", "Tab complete", "up/down history", "Ctrl-U clear",
         ]
-        return PriorityLine(hints.enumerated().map { index, hint in
-            PriorityLine.Item(spans(hint, theme), priority: index)
-        }).fitted(toColumns: .max)
+        return PriorityLine(
+            hints.enumerated().map { index, hint in
+                PriorityLine.Item(spans(hint, theme), priority: index)
+            }
+        ).fitted(toColumns: .max)
     }
 
     private static func completions(_ state: AppState, _ width: Int) -> TextLine {

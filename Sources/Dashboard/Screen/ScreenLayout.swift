@@ -29,7 +29,8 @@ struct ScreenLayout: Equatable {
 
     init(width: Int, height: Int, rows: [[String]]) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
-        let tooSmall = width < Dashboard.minimumSize.width
+        let tooSmall =
+            width < Dashboard.minimumSize.width
             || height < Dashboard.minimumSize.height
         let tickerLines = height >= 45 ? 4 : height >= 32 ? 3 : 2
         status = screen.top(1)

@@ -16,8 +16,9 @@ enum Ticker {
         }
         let lines = entries.map { entry in
             var line = TextLine()
-            line.append(fit(formatDuration(entry.time), toColumns: timeWidth, alignRight: true),
-                        style: theme.label)
+            line.append(
+                fit(formatDuration(entry.time), toColumns: timeWidth, alignRight: true),
+                style: theme.label)
             line.append("  " + entry.text, style: theme.value)
             return line
         }

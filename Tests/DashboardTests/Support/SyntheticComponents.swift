@@ -12,8 +12,9 @@ extension SyntheticSimulation {
                     Metric("hotKey", "hot key", 0, .ratio),
                 ],
             history: [
-                Series(key: "offered", label: "offered", unit: .perSecond,
-                       values: history("clients.offered", level: 5_000, count: 50)
+                Series(
+                    key: "offered", label: "offered", unit: .perSecond,
+                    values: history("clients.offered", level: 5_000, count: 50)
                         + [Double](repeating: 25_000, count: 10))
             ] + series("clients", rate: 9_000, p99: 90_000, errors: 200))
     }

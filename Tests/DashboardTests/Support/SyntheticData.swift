@@ -18,8 +18,11 @@ extension SyntheticSimulation {
                 node("cache.node-3", 0.59, throughput: 9_100, detail: "41.4k items"),
             ],
             history: series("cache", rate: 18_000, p99: 3_000, errors: 0.1)
-                + [Series(key: "hitRatio", label: "hit", unit: .ratio,
-                          values: history("cache.hit", level: 0.8))])
+                + [
+                    Series(
+                        key: "hitRatio", label: "hit", unit: .ratio,
+                        values: history("cache.hit", level: 0.8))
+                ])
     }
 
     static func database() -> ComponentSnapshot {
@@ -69,8 +72,11 @@ extension SyntheticSimulation {
                 node("mq.broker-2", 0.43, throughput: 1_100, queue: 9_210, detail: "analytics"),
             ],
             history: series("mq", rate: 2_000, p99: 12_000, errors: 0)
-                + [Series(key: "depth", label: "depth", unit: .count,
-                          values: (0..<60).map { Double($0 * $0 * 5) })])
+                + [
+                    Series(
+                        key: "depth", label: "depth", unit: .count,
+                        values: (0..<60).map { Double($0 * $0 * 5) })
+                ])
     }
 
     static func workers() -> ComponentSnapshot {
@@ -84,8 +90,9 @@ extension SyntheticSimulation {
                 Metric("objects", "objects", 231_000, .count),
             ],
             nodes: (1...4).map { number in
-                node("workers.w-\(number)", 0.93, throughput: 462, queue: 3,
-                     detail: "cpu 93%")
+                node(
+                    "workers.w-\(number)", 0.93, throughput: 462, queue: 3,
+                    detail: "cpu 93%")
             },
             history: series("workers", rate: 1_800, p99: 1_400_000, errors: 10))
     }

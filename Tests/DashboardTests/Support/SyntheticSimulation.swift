@@ -93,12 +93,15 @@ enum SyntheticSimulation {
 
     static func series(_ name: String, rate: Double, p99: Double, errors: Double) -> [Series] {
         [
-            Series(key: "throughput", label: "req/s", unit: .perSecond,
-                   values: history(name + ".throughput", level: rate)),
-            Series(key: "p99", label: "p99", unit: .micros,
-                   values: history(name + ".p99", level: p99)),
-            Series(key: "errors", label: "err/s", unit: .perSecond,
-                   values: history(name + ".errors", level: errors)),
+            Series(
+                key: "throughput", label: "req/s", unit: .perSecond,
+                values: history(name + ".throughput", level: rate)),
+            Series(
+                key: "p99", label: "p99", unit: .micros,
+                values: history(name + ".p99", level: p99)),
+            Series(
+                key: "errors", label: "err/s", unit: .perSecond,
+                values: history(name + ".errors", level: errors)),
         ]
     }
 
