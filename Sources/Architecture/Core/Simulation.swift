@@ -71,6 +71,9 @@ public final class Simulation {
                     path: connection.path, message: "no component is named '\(end)'")
             }
         }
+        var kinds: [String: String] = [:]
+        for component in components { kinds[component.name] = component.kind }
+        try ConnectionCheck.check(spec, kinds: kinds)
         for component in components { try component.connect(in: self) }
     }
 

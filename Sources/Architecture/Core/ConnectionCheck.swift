@@ -1,0 +1,65 @@
+/// Checks the shape of the connections before anything runs: a request must never be sent
+/// to a component that cannot serve it, around a loop, or deeper than a request's call
+/// stack holds. A layout that breaks one of these is refused with the connection at fault.
+enum ConnectionCheck {
+    /// Kinds that only take work from a queue, never a request.
+    static let queueFed: Set<String> = ["workers"]
+
+    static func check(_ spec: ArchitectureSpec, kinds: [String: String]) throws(SpecError) {
+        for connection in spec.connections {
+            if connection.to == WorkloadGenerator.reservedName {
+                throw SpecError(
+                    path: connection.path, message: "nothing can send requests to the clients")
+            }
+            if let kind = kinds[connection.to], queueFed.contains(kind),
+                kinds[connection.from] != "message-queue"
+            {
+                throw SpecError(
+                    path: connection.path,
+                    message: "\(connection.to) (\(kind)) takes work only from a message queue")
+            }
+            if connection.from == connection.to {
+                throw SpecError(path: connection.path, message: "a component cannot call itself")
+            }
+        }
+        try checkDepth(spec)
+    }
+
+    /// Finds the longest chain of calls from the clients, refusing a loop or a chain deeper
+    /// than a request's call stack. Depth-first, each component visited once.
+    private static func checkDepth(_ spec: ArchitectureSpec) throws(SpecError) {
+        var depth: [String: Int] = [:]
+        var onPath: [String] = []
+        let longest = try longestChain(
+            from: WorkloadGenerator.reservedName, spec: spec, depth: &depth, onPath: &onPath)
+        guard longest < RequestTable.stackDepthLimit else {
+            throw SpecError(
+                path: "connections",
+                message: "requests would pass \(longest) components in a row; the most is "
+                    + "\(RequestTable.stackDepthLimit - 1)")
+        }
+    }
+
+    private static func longestChain(
+        from name: String, spec: ArchitectureSpec, depth: inout [String: Int],
+        onPath: inout [String]
+    ) throws(SpecError) -> Int {
+        if let known = depth[name] { return known }
+        onPath.append(name)
+        var longest = 0
+        for connection in spec.connections where connection.from == name {
+            if onPath.contains(connection.to) {
+                throw SpecError(
+                    path: connection.path,
+                    message: "the connections loop: "
+                        + (onPath + [connection.to]).joined(separator: " -> "))
+            }
+            let below = try longestChain(
+                from: connection.to, spec: spec, depth: &depth, onPath: &onPath)
+            longest = max(longest, 1 + below)
+        }
+        onPath.removeLast()
+        depth[name] = longest
+        return longest
+    }
+}
