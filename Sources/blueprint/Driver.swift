@@ -18,12 +18,16 @@ final class Driver {
     private var lastTick: ContinuousClock.Instant
     private var needsRender = true
     private var replayReported = false
+    /// The current frame length: longer while the engine is behind.
+    private var frameMillis = Driver.frameMillis
 
-    /// Frames are 50 ms apart while running; a paused dashboard sleeps in input for longer.
+    /// Frames are 50 ms apart while the engine keeps up. When it cannot, frames stretch to
+    /// 100 ms and the engine takes all but the few milliseconds that input and drawing need,
+    /// so the dashboard costs the simulation little. A paused dashboard sleeps in input.
     static let frameMillis = 50
+    static let behindFrameMillis = 100
     static let pausedWaitMillis = 250
-    /// The share of a frame the engine may use; the rest is for input and drawing.
-    static let engineBudget = Duration.milliseconds(35)
+    static let drawingAllowance = Duration.milliseconds(6)
     static let eventsPerSlice = 20_000
 
     init(session: LiveSession, recording: String?, speed: Double, replay: ReplayFeed?) {
@@ -74,12 +78,12 @@ final class Driver {
     }
 
     private func loop(_ terminal: CursesTerminal) -> Ending {
+        var frameStart = clock.now
         while true {
             if let signal = CursesTerminal.pendingSignal() {
                 return Ending(reason: "signal \(signal)", status: 128 + signal)
             }
-            let wait = pacer.paused ? Driver.pausedWaitMillis : Driver.frameMillis
-            switch terminal.nextInput(timeoutMillis: wait) {
+            switch terminal.nextInput(timeoutMillis: inputWait(since: frameStart)) {
             case .closed: return Ending(reason: "terminal lost", status: 1)
             case .timeout: break
             case .key(let key):
@@ -92,9 +96,23 @@ final class Driver {
                 }
                 needsRender = true
             }
+            frameStart = clock.now
             advanceEngine()
             if needsRender { render(terminal) }
         }
+    }
+
+    /// Waits for input only for what is left of the frame, so a busy engine gets the time
+    /// and an idle or paused one sleeps.
+    private func inputWait(since frameStart: ContinuousClock.Instant) -> Int {
+        if pacer.paused { return Driver.pausedWaitMillis }
+        let spent = clock.now - frameStart
+        let left = Duration.milliseconds(frameMillis) - spent
+        return max(
+            0,
+            Int(
+                left.components.seconds * 1_000 + left.components.attoseconds
+                    / 1_000_000_000_000_000))
     }
 
     /// Runs the effects of a key; returns true on quit.
@@ -155,16 +173,17 @@ final class Driver {
         guard !pacer.paused else { return }
         let start = session.now
         let target = pacer.target(from: start, wallSeconds: wallSeconds)
-        while clock.now - tick < Driver.engineBudget {
-            let reached: Bool
+        let budget = Duration.milliseconds(frameMillis) - Driver.drawingAllowance
+        var reached = false
+        while !reached && clock.now - tick < budget {
             if replay != nil {
                 reached = replay!.play(
                     into: session, until: target, eventBudget: Driver.eventsPerSlice)
             } else {
                 reached = session.advance(to: target, eventBudget: Driver.eventsPerSlice)
             }
-            if reached { break }
         }
+        frameMillis = reached ? Driver.frameMillis : Driver.behindFrameMillis
         pacer.record(simMicros: session.now - start, wallSeconds: wallSeconds)
         needsRender = true
         followReplay()
