@@ -97,7 +97,7 @@ extension LoadBalancer {
         var metrics = stats.metrics
         let upCount = markedUp.filter { $0 }.count
         metrics.append(Metric("nodesUp", "in rotation", Double(upCount), .count))
-        metrics.append(Metric("active", "active primary", Double(activePrimary + 1), .plain))
+        metrics.append(Metric("active", "active primary", Double(activePrimary + 1), .count))
         var nodes = primaries.enumerated().map { position, primary in
             primary.snapshot(detail: position == activePrimary ? "active" : "standby")
         }
