@@ -11,6 +11,7 @@ public struct Event: Sendable, Equatable {
     public var subject: Int32
     public var argument: Int32
 
+    @inlinable
     public init(
         time: SimTime, sequence: UInt64, target: Int32, kind: Int32, subject: Int32,
         argument: Int32
@@ -23,8 +24,12 @@ public struct Event: Sendable, Equatable {
         self.argument = argument
     }
 
-    @inline(__always)
+    /// Earlier time first; at equal times, the one scheduled first. Both comparisons are
+    /// always made, so the result is a plain value the compiler need not branch on.
+    @inlinable @inline(__always)
     static func precedes(_ lhs: Event, _ rhs: Event) -> Bool {
-        lhs.time < rhs.time || (lhs.time == rhs.time && lhs.sequence < rhs.sequence)
+        let earlier = lhs.time < rhs.time
+        let tiedBefore = (lhs.time == rhs.time) && (lhs.sequence < rhs.sequence)
+        return earlier || tiedBefore
     }
 }

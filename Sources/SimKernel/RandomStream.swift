@@ -8,12 +8,13 @@
 ///
 /// Each component draws from its own stream, derived from the run's seed and the
 /// component's name, so adding a component or drawing more numbers in one place never
-/// shifts the numbers another component sees. The system generator is never used.
+/// shifts the numbers another component sees. The system generator is never used. The
+/// draws are `@inlinable`: the engine makes one or two per event.
 public struct RandomStream: Sendable {
-    private var state0: UInt64
-    private var state1: UInt64
-    private var state2: UInt64
-    private var state3: UInt64
+    @usableFromInline var state0: UInt64
+    @usableFromInline var state1: UInt64
+    @usableFromInline var state2: UInt64
+    @usableFromInline var state3: UInt64
 
     /// Derives a stream from the run's seed and a stable stream name.
     public init(seed: UInt64, stream name: String) {
@@ -29,7 +30,7 @@ public struct RandomStream: Sendable {
         if state0 | state1 | state2 | state3 == 0 { state0 = 1 }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotateLeft(state1 &* 5, by: 7) &* 9
         let shifted = state1 << 17
@@ -43,13 +44,13 @@ public struct RandomStream: Sendable {
     }
 
     /// A uniform double in [0, 1) with 53 random bits.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// A uniform integer in 0..<bound, without modulo bias (Lemire's method).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func nextInt(below bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         let range = UInt64(bound)
@@ -64,13 +65,13 @@ public struct RandomStream: Sendable {
     }
 
     /// True with probability `probability`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func chance(_ probability: Double) -> Bool {
         nextUnit() < probability
     }
 
     /// An exponentially distributed draw with the given mean.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func exponential(mean: Double) -> Double {
         -mean * log1p(-nextUnit())
     }
@@ -89,8 +90,8 @@ public struct RandomStream: Sendable {
     }
 }
 
-@inline(__always)
-private func rotateLeft(_ value: UInt64, by amount: UInt64) -> UInt64 {
+@inlinable @inline(__always)
+func rotateLeft(_ value: UInt64, by amount: UInt64) -> UInt64 {
     (value << amount) | (value >> (64 - amount))
 }
 
@@ -118,7 +119,7 @@ public func stableHash(_ text: String) -> UInt64 {
 }
 
 /// Mixes an integer into a well-spread 64-bit hash (the SplitMix64 finaliser).
-@inline(__always)
+@inlinable @inline(__always)
 public func mixHash(_ value: UInt64) -> UInt64 {
     var mixed = value &+ 0x9E37_79B9_7F4A_7C15
     mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -3,8 +3,8 @@
 /// Histories and tails use it so that memory does not grow with the length of a session.
 public struct RingBuffer<Element: Sendable>: Sendable {
     public let capacity: Int
-    private var storage: [Element] = []
-    private var start = 0
+    @usableFromInline var storage: [Element] = []
+    @usableFromInline var start = 0
 
     public init(capacity: Int) {
         precondition(capacity > 0, "a ring needs room for at least one element")
@@ -15,6 +15,9 @@ public struct RingBuffer<Element: Sendable>: Sendable {
     public var count: Int { storage.count }
     public var isEmpty: Bool { storage.isEmpty }
 
+    /// Inlinable so that it is specialised for its element in the engine, which appends to
+    /// an access log on every request.
+    @inlinable
     public mutating func append(_ element: Element) {
         if storage.count < capacity {
             storage.append(element)
