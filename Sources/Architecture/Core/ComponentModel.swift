@@ -23,6 +23,10 @@ public protocol ComponentModel: AnyObject {
 
     func snapshot(in simulation: Simulation) -> ComponentSnapshot
 
+    /// Figures counted from the start of the run rather than per window: totals and
+    /// run-long averages, which theory checks and benchmarks compare against formulas.
+    func totals(in simulation: Simulation) -> [Metric]
+
     /// The names of its nodes, as commands address them (`db.shard-2`).
     var nodeNames: [String] { get }
 
@@ -62,6 +66,8 @@ extension ComponentModel {
     }
 
     public var nodeNames: [String] { [] }
+
+    public func totals(in simulation: Simulation) -> [Metric] { [] }
 
     public func set(
         _ setting: String, to value: String, options: [CommandOption], in simulation: Simulation

@@ -3,7 +3,9 @@ import SimKernel
 /// One server: a fixed count of workers, a bounded FIFO queue, a speed and a health.
 ///
 /// It only keeps the books; the component that owns it schedules the events. Utilisation
-/// is measured as the time-average of busy workers over the window, not estimated.
+/// is measured as the time-average of busy workers over the window, not estimated; the
+/// whole-run time-averages of busy workers and of requests present (busy + queued) are kept
+/// too, for Little's law and the theory tests.
 struct ServerPool {
     let name: String
     private(set) var workers: Int
@@ -27,6 +29,14 @@ struct ServerPool {
     private(set) var windowCompleted = 0
     private(set) var throughput = 0.0
     private(set) var rejected = 0
+    /// Requests taken into service or into the queue, over the whole run.
+    private(set) var admitted = 0
+
+    /// The integral of busy workers over time since the run began.
+    private var runBusyArea: Double = 0
+    /// The integral of requests present (busy + queued) over time since the run began.
+    private var presenceArea: Double = 0
+    private var presenceSince: SimTime = 0
 
     init(name: String, workers: Int, queueLimit: Int, speed: Double) {
         precondition(workers > 0, "a server needs a worker")
@@ -47,14 +57,18 @@ struct ServerPool {
     mutating func admit(_ slot: Int32, now: SimTime) -> Admission {
         if busy < workers {
             account(now: now)
+            accountPresence(now: now)
             busy += 1
+            admitted += 1
             return .started
         }
         guard queueDepth < queueLimit else {
             rejected += 1
             return .rejected
         }
+        accountPresence(now: now)
         queue.append(slot)
+        admitted += 1
         return .queued
     }
 
@@ -62,6 +76,7 @@ struct ServerPool {
     mutating func release(now: SimTime) -> Int32? {
         precondition(busy > 0, "released a worker that was not busy")
         windowCompleted += 1
+        accountPresence(now: now)
         if queueHead < queue.count {
             let next = queue[queueHead]
             queueHead += 1
@@ -79,7 +94,8 @@ struct ServerPool {
     }
 
     /// Empties the queue (the node died); returns the requests that were waiting.
-    mutating func drainQueue() -> [Int32] {
+    mutating func drainQueue(now: SimTime) -> [Int32] {
+        accountPresence(now: now)
         let waiting = Array(queue[queueHead...])
         queue.removeAll(keepingCapacity: true)
         queueHead = 0
@@ -106,8 +122,30 @@ struct ServerPool {
     }
 
     private mutating func account(now: SimTime) {
-        busyArea += Double(busy) * Double(now - lastChange)
+        let area = Double(busy) * Double(now - lastChange)
+        busyArea += area
+        runBusyArea += area
         lastChange = now
+    }
+
+    @inline(__always)
+    private mutating func accountPresence(now: SimTime) {
+        presenceArea += Double(busy + queueDepth) * Double(now - presenceSince)
+        presenceSince = now
+    }
+
+    /// The time-average count of requests present (in service or queued) from the start
+    /// of the run to `now`: the L of Little's law.
+    func meanPresent(now: SimTime) -> Double {
+        guard now > 0 else { return 0 }
+        let open = Double(busy + queueDepth) * Double(now - presenceSince)
+        return (presenceArea + open) / Double(now)
+    }
+
+    /// The time-average count of busy workers from the start of the run to `now`.
+    func meanBusy(now: SimTime) -> Double {
+        guard now > 0 else { return 0 }
+        return (runBusyArea + Double(busy) * Double(now - lastChange)) / Double(now)
     }
 
     mutating func roll(now: SimTime) {

@@ -132,6 +132,13 @@ public final class Simulation {
         return names
     }
 
+    /// A component's whole-run figures (see `ComponentModel.totals`), or an empty list when
+    /// no component has that name. They are not part of `snapshot()`, so panels and session
+    /// logs are unchanged by them.
+    public func totals(of name: String) -> [Metric] {
+        component(named: name)?.totals(in: self) ?? []
+    }
+
     public func snapshot() -> SimSnapshot {
         let generator = components[Int(workloadIndex)] as! WorkloadGenerator
         return SimSnapshot(

@@ -13,6 +13,10 @@ struct TrafficStats {
     private var serverErrors = 0
     private(set) var totalCompleted = 0
     private(set) var totalErrors = 0
+    /// Whole-run counts, updated on every answer rather than when a window closes.
+    private(set) var runCompleted = 0
+    private(set) var runErrors = 0
+    private var runLatencySumMicros: Int64 = 0
 
     private(set) var throughput = 0.0
     private(set) var clientErrorRate = 0.0
@@ -28,13 +32,17 @@ struct TrafficStats {
     @inline(__always)
     mutating func record(status: Int32, latency: SimTime) {
         completed += 1
+        runCompleted += 1
+        runLatencySumMicros &+= latency
         histogram.record(latency)
         if status < 400 {
             ok += 1
         } else if status < 500 {
             clientErrors += 1
+            runErrors += 1
         } else {
             serverErrors += 1
+            runErrors += 1
         }
     }
 
@@ -67,6 +75,17 @@ struct TrafficStats {
             Metric("p95", "p95", p95, .micros),
             Metric("p99", "p99", p99, .micros),
             Metric("total", "total", Double(totalCompleted), .count),
+        ]
+    }
+
+    /// Whole-run figures: answers, errors and the mean latency of every answer since the
+    /// run began (windows only keep the last second).
+    var totals: [Metric] {
+        let mean = runCompleted == 0 ? 0 : Double(runLatencySumMicros) / Double(runCompleted)
+        return [
+            Metric("completed", "completed", Double(runCompleted), .count),
+            Metric("errors", "errors", Double(runErrors), .count),
+            Metric("meanLatency", "mean", mean, .micros),
         ]
     }
 

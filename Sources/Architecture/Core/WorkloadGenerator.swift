@@ -24,6 +24,8 @@ final class WorkloadGenerator: ComponentModel {
     private var chain: [Int32] = []
     private var stats = TrafficStats()
     private(set) var dropped = 0
+    /// Requests started over the whole run (dropped ones not included).
+    private(set) var started = 0
     private var offeredHistory = FigureHistory(key: "offered", label: "offered", unit: .perSecond)
 
     static let rateLimit = 5_000_000.0
@@ -107,6 +109,7 @@ final class WorkloadGenerator: ComponentModel {
             dropped += 1
             return
         }
+        started += 1
         simulation.call(slot, from: index, phase: 0, to: chain[0])
     }
 
@@ -172,6 +175,14 @@ final class WorkloadGenerator: ComponentModel {
     func rollWindow(in simulation: Simulation) {
         stats.roll(windowSeconds: Micros.toSeconds(simulation.windowMicros))
         offeredHistory.append(offeredRate(at: simulation.now))
+    }
+
+    /// The whole run's requests started and dropped, and the answers the clients got.
+    func totals(in simulation: Simulation) -> [Metric] {
+        stats.totals + [
+            Metric("started", "started", Double(started), .count),
+            Metric("dropped", "dropped", Double(dropped), .count),
+        ]
     }
 
     func snapshot(in simulation: Simulation) -> ComponentSnapshot {

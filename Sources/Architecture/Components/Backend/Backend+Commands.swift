@@ -5,7 +5,7 @@ extension Backend {
         -> String
     {
         for position in nodes.inject(fault, node: node) where fault == .kill {
-            for waiting in nodes[position].drainQueue() {
+            for waiting in nodes[position].drainQueue(now: simulation.now) {
                 nodes[position].connections -= 1
                 rejectWaiting(waiting, in: simulation)
             }
@@ -76,6 +76,22 @@ extension Backend {
     func rollWindow(in simulation: Simulation) {
         stats.roll(windowSeconds: Micros.toSeconds(simulation.windowMicros))
         for position in nodes.indices { nodes[position].roll(now: simulation.now) }
+    }
+
+    /// The whole run's answers and latency, requests admitted, and the time-averages of
+    /// requests present (in service or queued) and of busy workers over every node: the L of
+    /// Little's law and the utilisation of queueing theory. Nodes scaled away take their
+    /// share with them.
+    func totals(in simulation: Simulation) -> [Metric] {
+        let now = simulation.now
+        let admitted = nodes.reduce(0) { $0 + $1.admitted }
+        let present = nodes.reduce(0.0) { $0 + $1.meanPresent(now: now) }
+        let busy = nodes.reduce(0.0) { $0 + $1.meanBusy(now: now) }
+        return stats.totals + [
+            Metric("admitted", "admitted", Double(admitted), .count),
+            Metric("meanPresent", "present", present, .plain),
+            Metric("meanBusy", "busy", busy, .plain),
+        ]
     }
 
     func snapshot(in simulation: Simulation) -> ComponentSnapshot {

@@ -60,7 +60,8 @@ extension Cache {
     /// Re-partitions the key space; keys whose owner changes are dropped, as a real cluster
     /// would miss them on their new node. Returns how many moved.
     private func rebuild(nodeCount: Int, partitioning: Partitioning) -> Int {
-        let newRing = HashRing(partitioning: partitioning, nodeCount: nodeCount)
+        let newRing = HashRing(
+            partitioning: partitioning, nodeCount: nodeCount, virtualNodes: virtualNodes)
         var moved = 0
         for owner in stores.indices {
             for key in Array(stores[owner].storedKeys) where newRing.node(for: key) != owner {
@@ -74,6 +75,7 @@ extension Cache {
             health.append(.up)
             slowExtra.append(0)
             dirty.append([])
+            requestsPerNode.append(0)
         }
         while stores.count > nodeCount {
             wipe(node: stores.count - 1)
@@ -81,8 +83,10 @@ extension Cache {
             health.removeLast()
             slowExtra.removeLast()
             dirty.removeLast()
+            requestsPerNode.removeLast()
         }
         ring = newRing
+        keysMoved += moved
         return moved
     }
 
@@ -128,6 +132,28 @@ extension Cache {
         totalMisses += windowMisses
         windowHits = 0
         windowMisses = 0
+    }
+
+    /// The whole run's answers and latency, hits and misses (the hit ratio of every lookup
+    /// since the start, not of the last window), keys moved by re-partitioning, and the
+    /// requests each node received (`requests.node-1`, ...).
+    func totals(in simulation: Simulation) -> [Metric] {
+        let hits = totalHits + windowHits
+        let misses = totalMisses + windowMisses
+        let ratio = hits + misses == 0 ? 0 : Double(hits) / Double(hits + misses)
+        var figures = stats.totals + [
+            Metric("hits", "hits", Double(hits), .count),
+            Metric("misses", "misses", Double(misses), .count),
+            Metric("hitRatio", "hit ratio", ratio, .ratio),
+            Metric("keysMoved", "moved", Double(keysMoved), .count),
+        ]
+        for owner in requestsPerNode.indices {
+            figures.append(
+                Metric(
+                    "requests.node-\(owner + 1)", "node-\(owner + 1)",
+                    Double(requestsPerNode[owner]), .count))
+        }
+        return figures
     }
 
     func snapshot(in simulation: Simulation) -> ComponentSnapshot {

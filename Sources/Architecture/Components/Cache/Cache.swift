@@ -23,6 +23,8 @@ final class Cache: ComponentModel, KeyInvalidating {
     var slowExtra: [SimTime]
     var keyIndex: KeyIndex
     var ring: HashRing
+    /// Points per node on the consistent-hash ring: more points, a more even spread.
+    let virtualNodes: Int
     var dirtyFlag: [Bool]
     var writePolicy: WritePolicy
     let ttlMicros: SimTime
@@ -40,6 +42,10 @@ final class Cache: ComponentModel, KeyInvalidating {
     var bypassed = 0
     var invalidations = 0
     var lostDirty = 0
+    /// Requests routed to each node over the whole run (its load, for the spread).
+    var requestsPerNode: [Int]
+    /// Cached keys dropped because a re-partitioning gave them a new owner, whole run.
+    var keysMoved = 0
     /// Keys written to a node under write-back and not yet flushed to the database.
     var dirty: [[Int32]]
     var hitHistory = FigureHistory(key: "hitRatio", label: "hit", unit: .ratio)
@@ -56,11 +62,14 @@ final class Cache: ComponentModel, KeyInvalidating {
         let params = ParamReader(spec)
         try params.rejectUnknown(allowed: [
             "nodes", "capacity", "eviction", "ttl", "lookupTime", "write", "hashing",
+            "virtualNodes",
         ])
         let hashing = try params.choice(
             "hashing", default: Partitioning.consistent.rawValue,
             from: Partitioning.allCases.map(\.rawValue))
         let nodeCount = try params.integer("nodes", default: 3, in: 1...Cache.nodeLimit)
+        virtualNodes = try params.integer(
+            "virtualNodes", default: 100, in: 1...HashRing.virtualNodeLimit)
         capacityPerNode = try params.integer("capacity", default: 5_000, in: 1...1_000_000)
         let eviction = try params.choice(
             "eviction", default: "lru", from: EvictionPolicy.allCases.map(\.rawValue))
@@ -77,10 +86,13 @@ final class Cache: ComponentModel, KeyInvalidating {
         stores = (0..<nodeCount).map { _ in KeyStore(capacity: capacity, policy: policy) }
         health = Array(repeating: .up, count: nodeCount)
         slowExtra = Array(repeating: 0, count: nodeCount)
+        requestsPerNode = Array(repeating: 0, count: nodeCount)
         dirty = Array(repeating: [], count: nodeCount)
         keyIndex = KeyIndex(keyCount: context.workload.keyCount)
         dirtyFlag = Array(repeating: false, count: context.workload.keyCount)
-        ring = HashRing(partitioning: Partitioning(rawValue: hashing)!, nodeCount: nodeCount)
+        ring = HashRing(
+            partitioning: Partitioning(rawValue: hashing)!, nodeCount: nodeCount,
+            virtualNodes: virtualNodes)
         name = spec.name
         self.index = index
         random = RandomStream(seed: context.seed, stream: spec.name)
@@ -116,6 +128,7 @@ final class Cache: ComponentModel, KeyInvalidating {
         simulation.requests.enteredAt[position] = simulation.now
         let owner = node(for: simulation.requests.key[position])
         simulation.requests.node[position] = Int32(owner)
+        requestsPerNode[owner] += 1
         guard health[owner] != .down && health[owner] != .partitioned else {
             bypassed += 1
             windowMisses += 1

@@ -25,7 +25,7 @@ extension Database {
             for physical in physicals {
                 shards[number].nodes[physical].apply(fault)
                 if fault == .kill {
-                    for waiting in shards[number].nodes[physical].drainQueue() {
+                    for waiting in shards[number].nodes[physical].drainQueue(now: simulation.now) {
                         shards[number].nodes[physical].connections -= 1
                         reply(waiting, status: Status.unavailable, in: simulation)
                     }

@@ -42,7 +42,7 @@ extension Gateway {
     {
         pool.apply(fault)
         if fault == .kill {
-            for waiting in pool.drainQueue() {
+            for waiting in pool.drainQueue(now: simulation.now) {
                 simulation.requests.enteredAt[Int(waiting)] = simulation.now
                 simulation.respond(waiting, status: Status.unavailable)
                 stats.record(status: Status.unavailable, latency: 0)
@@ -61,6 +61,16 @@ extension Gateway {
         pool.roll(now: simulation.now)
         rejectHistory.append(Double(windowRejects) / Micros.toSeconds(simulation.windowMicros))
         windowRejects = 0
+    }
+
+    /// The whole run's answers and latency, and what each stage let through or refused.
+    func totals(in simulation: Simulation) -> [Metric] {
+        stats.totals + [
+            Metric("passedLimiter", "passed", Double(passedLimiter), .count),
+            Metric("rejected401", "401 auth", Double(rejectedAuth), .count),
+            Metric("rejected429", "429 limit", Double(rejectedThrottle), .count),
+            Metric("rejected503", "503 full", Double(rejectedOverload), .count),
+        ]
     }
 
     func snapshot(in simulation: Simulation) -> ComponentSnapshot {

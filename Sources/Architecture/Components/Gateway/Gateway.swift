@@ -18,6 +18,8 @@ final class Gateway: ComponentModel {
     var rejectedAuth = 0
     var rejectedThrottle = 0
     var rejectedOverload = 0
+    /// Requests the rate limiter let through, over the whole run.
+    var passedLimiter = 0
     var windowRejects = 0
     var rejectHistory = FigureHistory(key: "rejects", label: "rejects/s", unit: .perSecond)
     /// The newest requests through the gateway, for the access-log tail.
@@ -106,6 +108,7 @@ final class Gateway: ComponentModel {
             windowRejects += 1
             return reply(slot, status: Status.tooManyRequests, in: simulation)
         }
+        passedLimiter += 1
         if wait == 0 {
             simulation.call(slot, from: index, phase: 1, to: next)
         } else {
