@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["Architecture", "SimKernel"]),
         .testTarget(name: "SessionTests", dependencies: ["Session", "Architecture", "SimKernel"]),
+        .testTarget(name: "TheoryTests", dependencies: ["Session", "Architecture", "SimKernel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "DashboardTests",
