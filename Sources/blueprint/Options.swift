@@ -15,7 +15,7 @@ enum Invocation: Equatable {
 struct InteractiveOptions: Equatable {
     var layoutPath: String?
     var seed: UInt64?
-    /// nil: the default per-user directory; "" when recording is off.
+    /// nil: a new file in the default per-user directory.
     var recordPath: String?
     var recording = true
     var speed = 1.0
@@ -93,6 +93,9 @@ enum OptionParser {
                 options.speed = speed
             default: throw reader.unknown(word)
             }
+        }
+        if !options.recording && options.recordPath != nil {
+            throw UsageError(message: "--record and --no-record contradict each other")
         }
         return options
     }

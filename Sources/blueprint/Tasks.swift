@@ -38,8 +38,14 @@ enum Tasks {
             FileStream.standardError.write("\(error)\n")
             return 2
         }
+        let seed = options.seed ?? layout.seed ?? 1
+        if let refusal = dryRun(layout: layout, seed: seed, commands: commands, scenario: scenario)
+        {
+            FileStream.standardError.write(refusal + "\n")
+            return 2
+        }
         let run = HeadlessRun(
-            layout: layout, seed: options.seed ?? layout.seed ?? 1, duration: options.duration,
+            layout: layout, seed: seed, duration: options.duration,
             commands: commands, scenario: scenario, logPath: options.recordPath)
         do {
             let result = try run.run()
@@ -50,6 +56,33 @@ enum Tasks {
             FileStream.standardError.write("\(error)\n")
             return 2
         }
+    }
+
+    /// Applies every command once to a fresh simulation, in order and without running it,
+    /// so a misspelt name or setting is refused before a long run rather than after it.
+    /// Returns the first refusal, saying where the command came from.
+    static func dryRun(
+        layout: Layout, seed: UInt64, commands: [(at: SimTime, text: String)],
+        scenario: Scenario?
+    ) -> String? {
+        guard let session = try? LiveSession(layout: layout, seed: seed, log: nil) else {
+            return nil
+        }
+        var sources = commands.enumerated().map { position, command in
+            (command.at, command.text, "--commands: command \(position + 1) at")
+        }
+        if let scenario {
+            sources += scenario.steps.map { ($0.at, $0.text, "\(scenario.path): step at") }
+        }
+        let ordered = sources.enumerated().sorted {
+            ($0.element.0, $0.offset) < ($1.element.0, $1.offset)
+        }
+        for (at, text, source) in ordered.map(\.element) {
+            if case .refused(let message) = session.submit(text) {
+                return "\(source) \(formatDuration(at)) '\(text)': \(message)"
+            }
+        }
+        return nil
     }
 
     static func replayHeadless(path: String) -> Int32 {

@@ -4,9 +4,12 @@ import SimKernel
 /// Architectures built in code, mirroring the default layout, so engine tests need no
 /// layout loader.
 enum Fixtures {
-    static func component(_ name: String, _ kind: String, _ params: [ParamField] = [],
-                          at position: Int) -> ComponentSpec {
-        ComponentSpec(name: name, kind: kind, params: .object(params), path: "components[\(position)]")
+    static func component(
+        _ name: String, _ kind: String, _ params: [ParamField] = [],
+        at position: Int
+    ) -> ComponentSpec {
+        ComponentSpec(
+            name: name, kind: kind, params: .object(params), path: "components[\(position)]")
     }
 
     static func blueprint(
@@ -36,8 +39,10 @@ enum Fixtures {
             })
     }
 
-    static func run(_ spec: ArchitectureSpec, seed: UInt64 = 7, seconds: Double,
-                    commands: [(Double, EngineCommand)] = []) throws -> Simulation {
+    static func run(
+        _ spec: ArchitectureSpec, seed: UInt64 = 7, seconds: Double,
+        commands: [(Double, EngineCommand)] = []
+    ) throws -> Simulation {
         let simulation = try Simulation(spec: spec, seed: seed)
         for (time, command) in commands {
             simulation.advance(to: Micros.fromSeconds(time))

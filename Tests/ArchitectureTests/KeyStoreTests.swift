@@ -1,6 +1,7 @@
-@testable import Architecture
 import SimKernel
 import XCTest
+
+@testable import Architecture
 
 /// The cache's O(log n) store against a plain, obviously right model of each policy.
 final class KeyStoreTests: XCTestCase {
@@ -20,12 +21,17 @@ final class KeyStoreTests: XCTestCase {
             if entries.count == capacity {
                 let victim: Int
                 switch policy {
-                case .lru: victim = entries.indices.min { entries[$0].lastUse < entries[$1].lastUse }!
-                case .mru: victim = entries.indices.max { entries[$0].lastUse < entries[$1].lastUse }!
-                case .fifo: victim = entries.indices.min { entries[$0].inserted < entries[$1].inserted }!
+                case .lru:
+                    victim = entries.indices.min { entries[$0].lastUse < entries[$1].lastUse }!
+                case .mru:
+                    victim = entries.indices.max { entries[$0].lastUse < entries[$1].lastUse }!
+                case .fifo:
+                    victim = entries.indices.min { entries[$0].inserted < entries[$1].inserted }!
                 case .lfu:
                     victim = entries.indices.min {
-                        (entries[$0].uses, entries[$0].lastUse) < (entries[$1].uses, entries[$1].lastUse)
+                        (entries[$0].uses, entries[$0].lastUse) < (
+                            entries[$1].uses, entries[$1].lastUse
+                        )
                     }!
                 case .random: fatalError("random has no reference order")
                 }
@@ -75,7 +81,9 @@ final class KeyStoreTests: XCTestCase {
         var store = KeyStore(capacity: 8, policy: .lru)
         var index = KeyIndex(keyCount: 8)
         var random = RandomStream(seed: 1, stream: "r")
-        for key in 0..<8 { store.insert(Int32(key), now: 0, ttl: 10, index: &index, random: &random) }
+        for key in 0..<8 {
+            store.insert(Int32(key), now: 0, ttl: 10, index: &index, random: &random)
+        }
         store.switchPolicy(to: .lfu)
         for key in 0..<8 { XCTAssertTrue(store.lookup(Int32(key), now: 0, index: &index)) }
     }

@@ -1,6 +1,7 @@
-@testable import Architecture
 import SimKernel
 import XCTest
+
+@testable import Architecture
 
 final class PartitioningTests: XCTestCase {
     private func movedShare(_ partitioning: Partitioning, from nodes: Int) -> Double {

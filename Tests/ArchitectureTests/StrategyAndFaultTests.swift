@@ -9,7 +9,8 @@ final class StrategyAndFaultTests: XCTestCase {
             Fixtures.blueprint(), seconds: 30,
             commands: [(29, .fail(target: "cache.node-1", fault: .kill))]
         ).snapshot()
-        XCTAssertLessThan(after.figure("cache", "hitRatio"), before.figure("cache", "hitRatio") - 0.1)
+        XCTAssertLessThan(
+            after.figure("cache", "hitRatio"), before.figure("cache", "hitRatio") - 0.1)
         XCTAssertGreaterThan(after.figure("db", "reads"), before.figure("db", "reads") * 1.2)
     }
 
@@ -92,9 +93,10 @@ final class StrategyAndFaultTests: XCTestCase {
         XCTAssertThrowsError(try simulation.apply(.fail(target: "db.shard-9", fault: .kill)))
         XCTAssertThrowsError(try simulation.apply(.recover(target: "nothing")))
         XCTAssertThrowsError(
-            try simulation.apply(.set(component: "lb", setting: "algorithm", value: "x", options: [])))
+            try simulation.apply(
+                .set(component: "lb", setting: "algorithm", value: "x", options: [])))
         XCTAssertThrowsError(try simulation.apply(.setRate(-5)))
-        XCTAssertEqual(simulation.snapshot(), before)
+        XCTAssertTrue(sameFigures(simulation.snapshot(), before))
     }
 
     func testCycleWalksTheStrategyList() throws {

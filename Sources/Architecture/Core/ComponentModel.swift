@@ -33,6 +33,9 @@ public protocol ComponentModel: AnyObject {
     /// The strategies and parameters it can switch while running.
     var settings: [Setting] { get }
 
+    /// The `name=value` options its `set` accepts; any other is refused before `set` runs.
+    var settingOptions: [String] { get }
+
     /// Applies `set name.setting value`; returns what changed, for the ticker.
     func set(_ setting: String, to value: String, options: [CommandOption], in simulation: Simulation)
         throws(CommandError) -> String
@@ -66,6 +69,8 @@ extension ComponentModel {
     }
 
     public var nodeNames: [String] { [] }
+
+    public var settingOptions: [String] { [] }
 
     public func totals(in simulation: Simulation) -> [Metric] { [] }
 

@@ -4,6 +4,8 @@
 enum ConnectionCheck {
     /// Kinds that only take work from a queue, never a request.
     static let queueFed: Set<String> = ["workers"]
+    /// Kinds that answer requests themselves and call no other component.
+    static let callsNothing: Set<String> = ["dns", "database", "workers"]
 
     static func check(_ spec: ArchitectureSpec, kinds: [String: String]) throws(SpecError) {
         for connection in spec.connections {
@@ -21,8 +23,32 @@ enum ConnectionCheck {
             if connection.from == connection.to {
                 throw SpecError(path: connection.path, message: "a component cannot call itself")
             }
+            if let kind = kinds[connection.from], callsNothing.contains(kind) {
+                throw SpecError(
+                    path: connection.path,
+                    message: "\(connection.from) (\(kind)) calls no other component")
+            }
         }
         try checkDepth(spec)
+        try checkReached(spec)
+    }
+
+    /// Every component must be reached from the clients, or its panel would stay empty.
+    private static func checkReached(_ spec: ArchitectureSpec) throws(SpecError) {
+        var reached: Set<String> = [WorkloadGenerator.reservedName]
+        var frontier = [WorkloadGenerator.reservedName]
+        while let name = frontier.popLast() {
+            for connection in spec.connections
+            where connection.from == name && !reached.contains(connection.to) {
+                reached.insert(connection.to)
+                frontier.append(connection.to)
+            }
+        }
+        for component in spec.components where !reached.contains(component.name) {
+            throw SpecError(
+                path: component.path,
+                message: "no connection leads from the clients to '\(component.name)'")
+        }
     }
 
     /// Finds the longest chain of calls from the clients, refusing a loop or a chain deeper

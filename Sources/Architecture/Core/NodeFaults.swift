@@ -8,7 +8,7 @@ extension Array where Element == ServerPool {
 
     /// The worst health among the nodes; a component is as healthy as its sickest node.
     var worstHealth: Health {
-        self.map(\.health).max { $0.severity < $1.severity } ?? .up
+        Health.summary(of: self.map(\.health))
     }
 
     /// Applies `fault` to the named node, or to every node when `node` is nil; returns the

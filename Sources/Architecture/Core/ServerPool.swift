@@ -49,6 +49,10 @@ struct ServerPool {
 
     var queueDepth: Int { queue.count - queueHead }
     var isAvailable: Bool { health != .down && health != .partitioned }
+    /// Being scaled in: it takes no new work and is removed once it has none.
+    var isDraining = false
+    /// True when it is idle: nothing running, queued or connected.
+    var isIdle: Bool { busy == 0 && queueDepth == 0 && connections == 0 }
 
     /// Takes a worker for `slot` if one is free; otherwise queues it, or refuses it when
     /// the queue is full.

@@ -32,6 +32,12 @@ extension Simulation {
             return "everything recovered"
         case .set(let name, let setting, let value, let options):
             let component = try resolveComponent(name)
+            for option in options where !component.settingOptions.contains(option.name) {
+                let known = component.settingOptions.map { "\($0)=..." }
+                throw CommandError(
+                    "\(name) has no option '\(option.name)'"
+                        + (known.isEmpty ? "" : "; it takes " + known.joined(separator: ", ")))
+            }
             return try component.set(setting, to: value, options: options, in: self)
         case .cycle(let name, let settingName, let step):
             return try cycle(name, settingName, step: step)

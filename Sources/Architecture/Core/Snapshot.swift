@@ -3,6 +3,8 @@ import SimKernel
 /// The health of a component or node, shown as a letter as well as a colour.
 public enum Health: String, Sendable, Equatable, Codable {
     case up, slow, flaky, partitioned, down
+    /// A component some of whose nodes are down or unreachable while others still serve.
+    case degraded
 
     /// A one-letter mark for terminals without colour.
     public var letter: Character {
@@ -12,7 +14,20 @@ public enum Health: String, Sendable, Equatable, Codable {
         case .flaky: return "F"
         case .partitioned: return "P"
         case .down: return "D"
+        case .degraded: return "d"
         }
+    }
+
+    /// Sums up a component from its nodes: down when every node is down, degraded when only
+    /// some are down or unreachable, otherwise the worst of the rest.
+    public static func summary(of nodes: [Health]) -> Health {
+        guard !nodes.isEmpty else { return .up }
+        let lost = nodes.filter { $0 == .down || $0 == .partitioned }
+        if lost.count == nodes.count {
+            return lost.contains(.partitioned) ? .partitioned : .down
+        }
+        if !lost.isEmpty { return .degraded }
+        return nodes.max { $0.severity < $1.severity } ?? .up
     }
 
     /// Orders healths from best to worst, to summarise a component by its worst node.
@@ -21,8 +36,9 @@ public enum Health: String, Sendable, Equatable, Codable {
         case .up: return 0
         case .slow: return 1
         case .flaky: return 2
-        case .partitioned: return 3
-        case .down: return 4
+        case .degraded: return 3
+        case .partitioned: return 4
+        case .down: return 5
         }
     }
 }

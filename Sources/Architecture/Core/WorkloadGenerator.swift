@@ -26,6 +26,8 @@ final class WorkloadGenerator: ComponentModel {
     private(set) var dropped = 0
     /// Requests started over the whole run (dropped ones not included).
     private(set) var started = 0
+    /// Client requests answered (background writes of the cache are not client requests).
+    private(set) var finished = 0
     private var offeredHistory = FigureHistory(key: "offered", label: "offered", unit: .perSecond)
 
     static let rateLimit = 5_000_000.0
@@ -122,6 +124,7 @@ final class WorkloadGenerator: ComponentModel {
         let latency = simulation.now - simulation.requests.startTime[Int(slot)]
         stats.record(status: status, latency: latency)
         simulation.requests.release(slot)
+        finished += 1
     }
 
     // MARK: Commands
@@ -188,7 +191,7 @@ final class WorkloadGenerator: ComponentModel {
     func snapshot(in simulation: Simulation) -> ComponentSnapshot {
         var metrics = [Metric("offered", "offered", offeredRate(at: simulation.now), .perSecond)]
         metrics += stats.metrics
-        metrics.append(Metric("inFlight", "in flight", Double(simulation.requests.inFlight), .count))
+        metrics.append(Metric("inFlight", "in flight", Double(started - finished), .count))
         metrics.append(Metric("dropped", "dropped", Double(dropped), .count))
         metrics.append(Metric("hotKey", "hot key", hotKeyFraction, .ratio))
         return ComponentSnapshot(

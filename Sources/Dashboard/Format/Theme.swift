@@ -28,6 +28,7 @@ public struct Theme: Sendable {
         case .flaky: return unicode ? "◆" : "!"
         case .partitioned: return unicode ? "○" : "/"
         case .down: return unicode ? "×" : "x"
+        case .degraded: return unicode ? "◑" : "%"
         }
     }
 
@@ -44,6 +45,7 @@ public struct Theme: Sendable {
         case .flaky: return colored(.magenta, .bold)
         case .partitioned: return colored(.cyan, .bold)
         case .down: return colored(.red, .bold)
+        case .degraded: return colored(.yellow, .bold)
         }
     }
 

@@ -41,6 +41,18 @@ public enum SessionLogReader {
 
     /// Reads a log's bytes. A line that does not parse is an error naming its number,
     /// unless it is the last line: then it is left out and `tornTail` is set.
+    /// A short reason for a line that could not be read, without decoder internals.
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted: return "not valid JSON"
+        case DecodingError.keyNotFound(let key, _): return "the field '\(key.stringValue)' is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "the field '\(field)' has the wrong type"
+        default: return "unreadable"
+        }
+    }
+
     public static func parse(_ data: Data, path: String) throws(SessionLogError) -> SessionLog {
         var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
         var torn = false
@@ -56,7 +68,8 @@ public enum SessionLogReader {
             } catch {
                 guard index == lines.count - 1, !torn else {
                     throw SessionLogError(
-                        path: path, line: index + 1, message: "not a session record: \(error)")
+                        path: path, line: index + 1,
+                        message: "not a session record (" + Self.reason(error) + ")")
                 }
                 torn = true
             }

@@ -47,7 +47,7 @@ public struct ReplayReport: Sendable, Equatable, CustomStringConvertible {
             text +=
                 " The log's last line was torn (cut short), so the replay stopped at the"
                 + " last whole line."
-        } else if !reachedEnd {
+        } else if !reachedEnd && firstDivergence == nil {
             text += " The log has no end record; the session did not finish cleanly."
         }
         return text

@@ -19,21 +19,42 @@ extension Backend {
     }
 
     func scale(by delta: Int, in simulation: Simulation) throws(CommandError) -> String {
-        let target = nodes.count + delta
+        let serving = nodes.filter { !$0.isDraining }.count
+        let target = serving + delta
         guard delta != 0, (1...Backend.nodeLimit).contains(target) else {
             throw CommandError("\(name) can have 1 to \(Backend.nodeLimit) nodes")
         }
         if delta > 0 {
-            for _ in 0..<delta { addNode() }
-            return "\(name) scaled out to \(nodes.count) nodes"
+            var added = 0
+            for position in nodes.indices where nodes[position].isDraining && added < delta {
+                nodes[position].isDraining = false
+                added += 1
+            }
+            while added < delta {
+                addNode()
+                added += 1
+            }
+            return "\(name) scaled out to \(target) nodes"
         }
-        for position in target..<nodes.count where nodes[position].connections > 0 {
-            throw CommandError(
-                "\(nodes[position].name) is still serving; kill it first so it drains")
+        var retired: [String] = []
+        for position in nodes.indices.reversed() where !nodes[position].isDraining {
+            guard retired.count < -delta else { break }
+            nodes[position].isDraining = true
+            retired.append(nodes[position].name)
         }
-        removeLastNodes(-delta)
-        return "\(name) scaled in to \(nodes.count) nodes"
+        return "\(name) scaling in to \(target) nodes: "
+            + retired.reversed().joined(separator: ", ") + " drain and leave"
     }
+
+    /// Removes draining nodes from the end once they have finished their work.
+    func removeDrainedNodes(in simulation: Simulation) {
+        while let last = nodes.last, last.isDraining, last.isIdle, nodes.count > 1 {
+            nodes.removeLast()
+            simulation.tell("\(last.name) drained and removed")
+        }
+    }
+
+    var settingOptions: [String] { ["node"] }
 
     var settings: [Setting] {
         [
@@ -76,6 +97,7 @@ extension Backend {
     func rollWindow(in simulation: Simulation) {
         stats.roll(windowSeconds: Micros.toSeconds(simulation.windowMicros))
         for position in nodes.indices { nodes[position].roll(now: simulation.now) }
+        removeDrainedNodes(in: simulation)
     }
 
     /// The whole run's answers and latency, requests admitted, and the time-averages of

@@ -84,6 +84,9 @@ final class Backend: ComponentModel {
             roundRobin &+= 1
         }
         simulation.requests.node[Int(slot)] = Int32(node)
+        if nodes[node].isDraining {
+            return reply(slot, status: Status.unavailable, holdsWorker: false, in: simulation)
+        }
         switch nodes[node].health {
         case .down:
             return reply(slot, status: Status.unavailable, holdsWorker: false, in: simulation)
@@ -178,13 +181,10 @@ final class Backend: ComponentModel {
                 queueLimit: queueLimit, speed: 1))
     }
 
-    func removeLastNodes(_ count: Int) {
-        nodes.removeLast(count)
-    }
-
     // MARK: Nodes the balancer sees
 
     var nodeCount: Int { nodes.count }
     func speed(of node: Int) -> Double { nodes[node].speed }
     func isServing(_ node: Int) -> Bool { nodes[node].isAvailable }
+    func acceptsWork(_ node: Int) -> Bool { !nodes[node].isDraining }
 }

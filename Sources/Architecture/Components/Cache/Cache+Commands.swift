@@ -31,14 +31,14 @@ extension Cache {
             guard let policy = WritePolicy(rawValue: value) else {
                 throw CommandError("\(name).write is one of: " + choices(WritePolicy.self))
             }
-            if writePolicy == .writeBack && policy != .writeBack { flushDirty(in: simulation) }
             writePolicy = policy
             return "\(name) write policy: \(policy.rawValue)"
         case "hashing":
             guard let partitioning = Partitioning(rawValue: value) else {
                 throw CommandError("\(name).hashing is one of: " + choices(Partitioning.self))
             }
-            let moved = rebuild(nodeCount: stores.count, partitioning: partitioning)
+            let moved = rebuild(
+                nodeCount: stores.count, partitioning: partitioning, in: simulation)
             return "\(name) hashing: \(value); \(moved) cached keys moved and were dropped"
         default:
             throw CommandError("\(name) settings: eviction, write, hashing")
@@ -51,21 +51,25 @@ extension Cache {
             throw CommandError("\(name) can have 1 to \(Cache.nodeLimit) nodes")
         }
         let held = stores.reduce(0) { $0 + $1.count }
-        let moved = rebuild(nodeCount: target, partitioning: ring.partitioning)
+        let moved = rebuild(nodeCount: target, partitioning: ring.partitioning, in: simulation)
         let share = held == 0 ? 0 : Double(moved) / Double(held) * 100
         return "\(name) now \(target) nodes (\(ring.partitioning.rawValue) hashing): "
             + "\(moved) of \(held) cached keys moved (\(formatFixed(share, decimals: 0))%)"
     }
 
     /// Re-partitions the key space; keys whose owner changes are dropped, as a real cluster
-    /// would miss them on their new node. Returns how many moved.
-    private func rebuild(nodeCount: Int, partitioning: Partitioning) -> Int {
+    /// would miss them on their new node (a dirty one is written out first). Returns how
+    /// many moved.
+    private func rebuild(nodeCount: Int, partitioning: Partitioning, in simulation: Simulation)
+        -> Int
+    {
         let newRing = HashRing(
             partitioning: partitioning, nodeCount: nodeCount, virtualNodes: virtualNodes)
         var moved = 0
         for owner in stores.indices {
             for key in Array(stores[owner].storedKeys) where newRing.node(for: key) != owner {
                 _ = stores[owner].remove(key, index: &keyIndex)
+                if clearDirty(key) { writeBehind(key, in: simulation) }
                 moved += 1
             }
         }
@@ -74,7 +78,6 @@ extension Cache {
             stores.append(KeyStore(capacity: capacityPerNode, policy: policy))
             health.append(.up)
             slowExtra.append(0)
-            dirty.append([])
             requestsPerNode.append(0)
         }
         while stores.count > nodeCount {
@@ -82,7 +85,6 @@ extension Cache {
             stores.removeLast()
             health.removeLast()
             slowExtra.removeLast()
-            dirty.removeLast()
             requestsPerNode.removeLast()
         }
         ring = newRing
@@ -97,7 +99,10 @@ extension Cache {
             switch fault {
             case .kill:
                 health[owner] = .down
-                wipe(node: owner)
+                let lost = wipe(node: owner)
+                if lost > 0 {
+                    simulation.tell("\(nodeNames[owner]) lost \(lost) dirty writes (write-back)")
+                }
             case .slow(let extra):
                 health[owner] = .slow
                 slowExtra[owner] = extra
@@ -126,7 +131,13 @@ extension Cache {
     func rollWindow(in simulation: Simulation) {
         stats.roll(windowSeconds: Micros.toSeconds(simulation.windowMicros))
         let lookups = windowHits + windowMisses
-        hitRatio = lookups == 0 ? 0 : Double(windowHits) / Double(lookups)
+        hitRatio = lookups == 0 ? .nan : Double(windowHits) / Double(lookups)
+        let seconds = Micros.toSeconds(simulation.windowMicros)
+        nodeRates = requestsPerNode.indices.map { owner in
+            let before = owner < countedBefore.count ? countedBefore[owner] : 0
+            return Double(requestsPerNode[owner] - before) / seconds
+        }
+        countedBefore = requestsPerNode
         hitHistory.append(hitRatio)
         totalHits += windowHits
         totalMisses += windowMisses
@@ -159,7 +170,6 @@ extension Cache {
     func snapshot(in simulation: Simulation) -> ComponentSnapshot {
         let items = stores.reduce(0) { $0 + $1.count }
         let evictions = stores.reduce(0) { $0 + $1.evictions }
-        let dirtyCount = dirty.reduce(0) { $0 + $1.count }
         var metrics = [
             Metric("hitRatio", "hit ratio", hitRatio, .ratio),
             Metric("items", "items", Double(items), .count),
@@ -177,10 +187,11 @@ extension Cache {
             let fill = Double(stores[owner].count) / Double(capacityPerNode) * 100
             return NodeSnapshot(
                 name: nodeNames[owner], health: health[owner],
-                utilisation: 0, queueDepth: 0, inFlight: 0, throughput: 0,
+                utilisation: 0, queueDepth: 0, inFlight: 0,
+                throughput: owner < nodeRates.count ? nodeRates[owner] : 0,
                 detail: "\(stores[owner].count) keys, \(formatFixed(fill, decimals: 0))% full")
         }
-        let worst = health.max { $0.severity < $1.severity } ?? .up
+        let worst = Health.summary(of: health)
         return ComponentSnapshot(
             name: name, kind: kind, health: worst,
             strategies: settings.map { CommandOption(name: $0.name, value: $0.current) },

@@ -42,12 +42,16 @@ final class Cache: ComponentModel, KeyInvalidating {
     var bypassed = 0
     var invalidations = 0
     var lostDirty = 0
+    var flushedWrites = 0
     /// Requests routed to each node over the whole run (its load, for the spread).
     var requestsPerNode: [Int]
+    /// Per-node request counts at the last window's close, and the rates since.
+    var countedBefore: [Int] = []
+    var nodeRates: [Double] = []
     /// Cached keys dropped because a re-partitioning gave them a new owner, whole run.
     var keysMoved = 0
-    /// Keys written to a node under write-back and not yet flushed to the database.
-    var dirty: [[Int32]]
+    /// Keys written under write-back and not yet flushed to the database.
+    var dirtyCount = 0
     var hitHistory = FigureHistory(key: "hitRatio", label: "hit", unit: .ratio)
 
     static let nodeLimit = 32
@@ -56,7 +60,9 @@ final class Cache: ComponentModel, KeyInvalidating {
         static let load: Int32 = 1, bypass: Int32 = 2, writeThrough: Int32 = 3
         static let flush: Int32 = 4
     }
-    static let flushIntervalMicros: SimTime = Micros.perSecond
+    /// How long a write-back entry stays dirty before it is written to the database; each
+    /// key has its own timer, so flushes spread out instead of arriving in one burst.
+    static let flushDelayMicros: SimTime = Micros.perSecond
 
     init(spec: ComponentSpec, index: Int32, context: BuildContext) throws(SpecError) {
         let params = ParamReader(spec)
@@ -87,7 +93,6 @@ final class Cache: ComponentModel, KeyInvalidating {
         health = Array(repeating: .up, count: nodeCount)
         slowExtra = Array(repeating: 0, count: nodeCount)
         requestsPerNode = Array(repeating: 0, count: nodeCount)
-        dirty = Array(repeating: [], count: nodeCount)
         keyIndex = KeyIndex(keyCount: context.workload.keyCount)
         dirtyFlag = Array(repeating: false, count: context.workload.keyCount)
         ring = HashRing(
@@ -104,7 +109,6 @@ final class Cache: ComponentModel, KeyInvalidating {
             throw SpecError(
                 path: "connections", message: "\(name) needs a database to read through to")
         }
-        simulation.schedule(index, kind: Kind.flush, after: Cache.flushIntervalMicros)
     }
 
     /// The node that owns a key.
@@ -118,7 +122,7 @@ final class Cache: ComponentModel, KeyInvalidating {
         case EventKind.response:
             let (phase, status) = responseParts(event)
             loaded(event.subject, phase: phase, status: status, in: simulation)
-        case Kind.flush: flushDirty(in: simulation)
+        case Kind.flush: flushTimer(key: event.subject, in: simulation)
         default: preconditionFailure("\(name): unknown event kind \(event.kind)")
         }
     }
@@ -140,10 +144,18 @@ final class Cache: ComponentModel, KeyInvalidating {
         simulation.schedule(index, kind: Kind.lookedUp, after: delay, subject: slot)
     }
 
+    /// The lookup arrives at the node. The owner is found again: nodes may have been added,
+    /// removed or killed while the request travelled.
     private func lookedUp(_ slot: Int32, in simulation: Simulation) {
         let position = Int(slot)
-        let owner = Int(simulation.requests.node[position])
         let key = simulation.requests.key[position]
+        let owner = node(for: key)
+        simulation.requests.node[position] = Int32(owner)
+        guard health[owner] != .down && health[owner] != .partitioned else {
+            bypassed += 1
+            windowMisses += 1
+            return simulation.call(slot, from: index, phase: Phase.bypass, to: database)
+        }
         if simulation.requests.operation[position] == .write {
             return write(slot, node: owner, in: simulation)
         }
@@ -157,12 +169,14 @@ final class Cache: ComponentModel, KeyInvalidating {
 
     private func loaded(_ slot: Int32, phase: Int32, status: Int32, in simulation: Simulation) {
         let position = Int(slot)
-        let owner = Int(simulation.requests.node[position])
         let key = simulation.requests.key[position]
         if phase == Phase.flush {
             return flushAnswered(slot, status: status, in: simulation)
         }
-        if Status.isSuccess(status) && phase != Phase.bypass && health[owner] != .down {
+        let owner = node(for: key)
+        if Status.isSuccess(status) && phase != Phase.bypass && health[owner] != .down
+            && health[owner] != .partitioned
+        {
             store(key, node: owner, in: simulation)
         }
         reply(slot, status: status, in: simulation)

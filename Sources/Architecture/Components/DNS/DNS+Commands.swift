@@ -38,12 +38,12 @@ extension DNS {
         stats.roll(windowSeconds: seconds)
         let lookups = window.lookups
         let resolverQueries = window.resolverQueries
-        clientHitRatio = lookups == 0 ? 0 : Double(window.clientHits) / Double(lookups)
+        clientHitRatio = lookups == 0 ? .nan : Double(window.clientHits) / Double(lookups)
         resolverHitRatio =
-            resolverQueries == 0 ? 0 : Double(window.resolverHits) / Double(resolverQueries)
+            resolverQueries == 0 ? .nan : Double(window.resolverHits) / Double(resolverQueries)
         resolutionRate = Double(window.resolutions) / seconds
         stepsPerResolution =
-            window.resolutions == 0 ? 0 : Double(window.steps) / Double(window.resolutions)
+            window.resolutions == 0 ? .nan : Double(window.steps) / Double(window.resolutions)
         failureRate = Double(window.failures) / seconds
         totals.lookups += window.lookups
         totals.clientHits += window.clientHits
@@ -60,7 +60,7 @@ extension DNS {
     func snapshot(in simulation: Simulation) -> ComponentSnapshot {
         var metrics = [
             Metric("clientHitRatio", "stub hit", clientHitRatio, .ratio),
-            Metric("resolverHitRatio", "resolver hit", resolverHitRatio, .ratio),
+            Metric("resolverHitRatio", "res. hit", resolverHitRatio, .ratio),
             Metric("resolutions", "walks/s", resolutionRate, .perSecond),
             Metric("steps", "steps/walk", stepsPerResolution, .plain),
             Metric("failures", "SERVFAIL/s", failureRate, .perSecond),

@@ -130,7 +130,7 @@ extension Database {
             followerView.name = "\(name).shard-\(number + 1).replica"
             nodes += [leaderView, followerView]
         }
-        let worst = nodes.map(\.health).max { $0.severity < $1.severity } ?? .up
+        let worst = Health.summary(of: nodes.map(\.health))
         return ComponentSnapshot(
             name: name, kind: kind, health: worst,
             strategies: settings.map { CommandOption(name: $0.name, value: $0.current) },

@@ -39,7 +39,7 @@ extension Database {
     func failover(shard number: Int, in simulation: Simulation) {
         shards[number].failoverPending = false
         let shard = shards[number]
-        guard shard.nodes[shard.leader].health == .down else { return }
+        guard !shard.nodes[shard.leader].isAvailable else { return }
         guard shard.nodes[shard.follower].isAvailable else {
             simulation.tell("\(name): shard-\(number + 1) has no live follower to promote")
             return
@@ -54,10 +54,11 @@ extension Database {
                 + "writes lost")
     }
 
-    /// Called when a node of the shard fails; schedules a failover if the leader died.
+    /// Called when a node of the shard fails; schedules a failover if the leader died or
+    /// became unreachable (the followers cannot tell the two apart).
     func leaderMayHaveFailed(shard number: Int, in simulation: Simulation) {
         let shard = shards[number]
-        guard shard.nodes[shard.leader].health == .down, !shard.failoverPending else { return }
+        guard !shard.nodes[shard.leader].isAvailable, !shard.failoverPending else { return }
         shards[number].failoverPending = true
         simulation.schedule(
             index, kind: Kind.failover, after: failoverMicros, subject: Int32(number))

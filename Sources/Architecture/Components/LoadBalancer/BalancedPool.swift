@@ -7,6 +7,9 @@ protocol BalancedPool: AnyObject {
     func speed(of node: Int) -> Double
     /// Whether a heartbeat sent to the node now would be answered.
     func isServing(_ node: Int) -> Bool
+    /// False for a node being scaled in: the balancer stops sending to it at once, as a
+    /// deregistration does, without waiting for heartbeats.
+    func acceptsWork(_ node: Int) -> Bool
 }
 
 extension Backend: BalancedPool {}

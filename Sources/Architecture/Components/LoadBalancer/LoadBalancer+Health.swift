@@ -85,6 +85,7 @@ extension LoadBalancer {
 
     func rollWindow(in simulation: Simulation) {
         stats.roll(windowSeconds: Micros.toSeconds(simulation.windowMicros))
+        for position in primaries.indices { primaries[position].roll(now: simulation.now) }
         let total = sentInWindow.reduce(0, +)
         for node in sentInWindow.indices {
             sharePerNode[node] = total == 0 ? 0 : Double(sentInWindow[node]) / Double(total)

@@ -133,6 +133,11 @@ final class LoadBalancer: ComponentModel {
         guard primaries[activePrimary].isAvailable else {
             return reply(slot, status: Status.unavailable, in: simulation)
         }
+        primaries[activePrimary].countServed()
+        let errorRatio = primaries[activePrimary].errorRatio
+        if errorRatio > 0 && random.chance(errorRatio) {
+            return reply(slot, status: Status.badGateway, in: simulation)
+        }
         guard let pool, let node = choose(pool, client: simulation.requests.client[Int(slot)])
         else {
             return reply(slot, status: Status.unavailable, in: simulation)
@@ -150,16 +155,22 @@ final class LoadBalancer: ComponentModel {
         simulation.respond(slot, status: status)
     }
 
+    /// A node gets requests while the heartbeats say it is up and it is not being drained.
+    @inline(__always)
+    private func eligible(_ pool: any BalancedPool, _ node: Int) -> Bool {
+        markedUp[node] && pool.acceptsWork(node)
+    }
+
     /// Picks a node among those the balancer believes are up.
     private func choose(_ pool: any BalancedPool, client: Int32) -> Int? {
         let count = min(pool.nodeCount, markedUp.count)
-        guard markedUp.prefix(count).contains(true) else { return nil }
+        guard (0..<count).contains(where: { eligible(pool, $0) }) else { return nil }
         switch algorithm {
         case .roundRobin:
             for _ in 0..<count {
                 let node = cursor % count
                 cursor &+= 1
-                if markedUp[node] { return node }
+                if eligible(pool, node) { return node }
             }
             return nil
         case .weightedRoundRobin:
@@ -168,7 +179,7 @@ final class LoadBalancer: ComponentModel {
             var best: Int?
             for offset in 0..<count {
                 let node = (cursor + offset) % count
-                if markedUp[node] && (best == nil || connections[node] < connections[best!]) {
+                if eligible(pool, node) && (best == nil || connections[node] < connections[best!]) {
                     best = node
                 }
             }
@@ -176,12 +187,12 @@ final class LoadBalancer: ComponentModel {
             return best
         case .hash:
             let start = Int(mixHash(UInt64(UInt32(bitPattern: client))) % UInt64(count))
-            for offset in 0..<count where markedUp[(start + offset) % count] {
+            for offset in 0..<count where eligible(pool, (start + offset) % count) {
                 return (start + offset) % count
             }
             return nil
         case .random:
-            let up = (0..<count).filter { markedUp[$0] }
+            let up = (0..<count).filter { eligible(pool, $0) }
             return up[random.nextInt(below: up.count)]
         }
     }
@@ -191,7 +202,7 @@ final class LoadBalancer: ComponentModel {
     private func smoothWeighted(_ pool: any BalancedPool, count: Int) -> Int? {
         var total = 0.0
         var best: Int?
-        for node in 0..<count where markedUp[node] {
+        for node in 0..<count where eligible(pool, node) {
             let weight = pool.speed(of: node)
             currentWeights[node] += weight
             total += weight

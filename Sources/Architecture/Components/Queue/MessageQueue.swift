@@ -71,6 +71,10 @@ final class MessageQueue: ComponentModel {
                 in: simulation)
         default: break
         }
+        pool.countServed()
+        if pool.errorRatio > 0 && random.chance(pool.errorRatio) {
+            return reply(slot, status: Status.serverError, delay: 0, in: simulation)
+        }
         let bytes = Int64(random.logNormal(mean: 2_000_000, variation: 1).rounded())
         guard jobs.enqueue(now: simulation.now, bytes: max(1, bytes)) != nil else {
             rejectedFull += 1

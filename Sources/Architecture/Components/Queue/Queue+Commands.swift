@@ -21,6 +21,7 @@ extension MessageQueue {
         let seconds = Micros.toSeconds(simulation.windowMicros)
         stats.roll(windowSeconds: seconds)
         consumeRate = Double(windowAcks) / seconds
+        pool.roll(now: simulation.now)
         windowAcks = 0
         depthHistory.append(Double(jobs.waitingCount))
     }
@@ -110,6 +111,10 @@ extension Workers {
         for node in nodes.indices { nodes[node].roll(now: simulation.now) }
         completedRate = Double(windowCompleted) / seconds
         windowCompleted = 0
+        compressionNow =
+            windowBytesIn == 0 ? .nan : Double(windowBytesOut) / Double(windowBytesIn)
+        windowBytesIn = 0
+        windowBytesOut = 0
         rateHistory.append(completedRate)
         computeP95 = Double(computeHistogram.percentile(0.95))
         computeHistogram.reset()
@@ -118,7 +123,6 @@ extension Workers {
     func snapshot(in simulation: Simulation) -> ComponentSnapshot {
         let busy = nodes.reduce(0.0) { $0 + $1.utilisation * Double($1.workers) }
         let capacity = nodes.reduce(0) { $0 + $1.workers }
-        let ratio = bytesIn == 0 ? 0 : Double(bytesOut) / Double(bytesIn)
         let metrics = [
             Metric("throughput", "jobs/s", completedRate, .perSecond),
             Metric("utilisation", "util", busy / Double(max(1, capacity)), .ratio),
@@ -126,7 +130,7 @@ extension Workers {
             Metric("completed", "done", Double(completed), .count),
             Metric("failed", "failed", Double(failed), .count),
             Metric("lost", "lost", Double(lost), .count),
-            Metric("compressionRatio", "ratio", ratio, .ratio),
+            Metric("compressionRatio", "out/in", compressionNow, .ratio),
             Metric("storedBytes", "stored", Double(bytesOut), .bytes),
             Metric("objects", "objects", Double(completed), .count),
         ]

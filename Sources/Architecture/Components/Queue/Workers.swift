@@ -23,8 +23,13 @@ final class Workers: ComponentModel {
     var completed = 0
     var failed = 0
     var lost = 0
+    /// Bytes of the objects processed (input) and stored after compression (output).
     var bytesIn: Int64 = 0
     var bytesOut: Int64 = 0
+    var windowBytesIn: Int64 = 0
+    var windowBytesOut: Int64 = 0
+    /// Output over input in the last window; NaN when nothing finished.
+    var compressionNow = Double.nan
     var windowCompleted = 0
     var completedRate = 0.0
     var computeHistogram = LatencyHistogram()
@@ -77,7 +82,6 @@ final class Workers: ComponentModel {
         nodes[node].connections += 1
         let work = nodes[node].serviceTime(meanMicros: computeMicros, random: &random)
         computeHistogram.record(work)
-        bytesIn += bytes
         precondition(generation < 1 << 24, "delivery generation overflow")
         simulation.schedule(
             index, kind: Kind.done, after: work, subject: job,
@@ -104,7 +108,11 @@ final class Workers: ComponentModel {
             completed += 1
             windowCompleted += 1
             let bytes = source?.jobs.payloadBytes[Int(event.subject)] ?? 0
-            bytesOut += Int64((Double(bytes) * compressionRatio()).rounded())
+            let stored = Int64((Double(bytes) * compressionRatio()).rounded())
+            bytesIn += bytes
+            bytesOut += stored
+            windowBytesIn += bytes
+            windowBytesOut += stored
         }
         source?.finished(
             job: event.subject, generation: generation, success: !fails, in: simulation)

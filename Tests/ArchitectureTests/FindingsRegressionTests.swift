@@ -1,0 +1,92 @@
+import Architecture
+import SimKernel
+import XCTest
+
+/// Behaviours a first tester found wrong, kept right.
+final class FindingsRegressionTests: XCTestCase {
+    func testRemovingACacheNodeWhileLookupsAreInFlightIsSafe() throws {
+        for partitioning in ["mod", "consistent"] {
+            let spec = Fixtures.blueprint(cache: [ParamField("hashing", .string(partitioning))])
+            let simulation = try Fixtures.run(
+                spec, seconds: 12,
+                commands: [
+                    (4, .scale(component: "cache", delta: 1)),
+                    (8, .scale(component: "cache", delta: -2)),
+                ])
+            XCTAssertEqual(simulation.snapshot().component("cache")?.nodes.count, 2)
+        }
+    }
+
+    /// Write-back spreads its flushes: the database takes no burst it must refuse, and the
+    /// clients' in-flight count is only theirs.
+    func testWriteBackFlushesWithoutAStormOfErrors() throws {
+        let simulation = try Fixtures.run(
+            Fixtures.blueprint(), seconds: 20,
+            commands: [
+                (
+                    2,
+                    .set(
+                        component: "cache", setting: "write", value: "write-back",
+                        options: [])
+                )
+            ])
+        let snapshot = simulation.snapshot()
+        XCTAssertEqual(snapshot.figure("db", "errors5xx"), 0)
+        XCTAssertLessThan(snapshot.figure("client", "inFlight"), 60)
+        XCTAssertGreaterThan(snapshot.figure("cache", "dirty"), 0)
+    }
+
+    func testFlakyBalancerAndQueueReturnErrors() throws {
+        let simulation = try Fixtures.run(
+            Fixtures.blueprint(), seconds: 6,
+            commands: [
+                (2, .fail(target: "lb", fault: .flaky(errorRatio: 0.2))),
+                (2, .fail(target: "queue", fault: .flaky(errorRatio: 0.5))),
+            ])
+        let snapshot = simulation.snapshot()
+        XCTAssertGreaterThan(snapshot.figure("lb", "errors5xx"), 200)
+        XCTAssertGreaterThan(snapshot.figure("queue", "errors5xx"), 10)
+    }
+
+    func testScalingInDrainsTheNodeBeforeRemovingIt() throws {
+        let simulation = try Simulation(spec: Fixtures.blueprint(), seed: 3)
+        simulation.advance(to: 2_000_000)
+        try simulation.apply(.scale(component: "backend", delta: -1))
+        simulation.advance(to: 2_000_001)
+        XCTAssertEqual(simulation.snapshot().component("backend")?.nodes.count, 4, "draining")
+        simulation.advance(to: 5_000_000)
+        let snapshot = simulation.snapshot()
+        XCTAssertEqual(snapshot.component("backend")?.nodes.count, 3)
+        XCTAssertEqual(snapshot.figure("backend", "errors5xx"), 0, "nothing was cut off")
+        XCTAssertTrue(snapshot.ticker.contains { $0.text.contains("drained and removed") })
+    }
+
+    func testOneDeadNodeLeavesTheComponentDegradedNotDown() throws {
+        let simulation = try Fixtures.run(
+            Fixtures.blueprint(), seconds: 3,
+            commands: [(1, .fail(target: "backend.node-2", fault: .kill))])
+        XCTAssertEqual(simulation.snapshot().component("backend")?.health, .degraded)
+        try simulation.apply(.fail(target: "backend", fault: .kill))
+        XCTAssertEqual(simulation.snapshot().component("backend")?.health, .down)
+    }
+
+    func testAPartitionedLeaderIsFailedOverLikeADeadOne() throws {
+        let simulation = try Fixtures.run(
+            Fixtures.blueprint(), seconds: 9,
+            commands: [(2, .fail(target: "db.shard-2", fault: .partition))])
+        XCTAssertEqual(simulation.snapshot().figure("db", "failovers"), 1)
+    }
+
+    func testAnUnknownSetOptionIsRefused() throws {
+        let simulation = try Simulation(spec: Fixtures.blueprint(), seed: 1)
+        let misspelt = [CommandOption(name: "nod", value: "backend.node-2")]
+        XCTAssertThrowsError(
+            try simulation.apply(
+                .set(component: "backend", setting: "speed", value: "0.1", options: misspelt)))
+        XCTAssertNoThrow(
+            try simulation.apply(
+                .set(
+                    component: "backend", setting: "speed", value: "0.5",
+                    options: [CommandOption(name: "node", value: "backend.node-2")])))
+    }
+}
