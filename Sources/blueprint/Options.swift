@@ -87,8 +87,8 @@ enum OptionParser {
             case "--no-record": options.recording = false
             case "--speed":
                 let text = try reader.value(for: word)
-                guard let speed = Double(text), speed >= 0.01, speed <= 10_000 else {
-                    throw UsageError(message: "--speed takes a factor from 0.01 to 10000")
+                guard let speed = Double(text), speed >= 0.01, speed <= Pacer.speedLimit else {
+                    throw UsageError(message: "--speed takes a factor from 0.01 to 100000")
                 }
                 options.speed = speed
             default: throw reader.unknown(word)

@@ -5,7 +5,7 @@ import SimKernel
 struct Pacer {
     /// Speeds `speed faster` and `speed slower` step through.
     static let ladder: [Double] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
-    static let speedLimit = 10_000.0
+    static let speedLimit = 100_000.0
 
     var speed: Double
     var paused = false

@@ -63,6 +63,10 @@ extension Simulation {
     }
 
     func resolveComponent(_ name: String) throws(CommandError) -> any ComponentModel {
+        if name == WorkloadGenerator.reservedName {
+            throw CommandError(
+                "the clients are the load itself: use load rate, load spike or load hotkey")
+        }
         guard let component = component(named: name), component.index != workloadIndex else {
             let known = components.dropFirst().map(\.name).joined(separator: ", ")
             throw CommandError("no component '\(name)'; components: \(known)")

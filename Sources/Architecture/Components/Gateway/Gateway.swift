@@ -143,7 +143,7 @@ struct AccessRecord {
 
     var line: String {
         let method = operation == .read ? "GET " : "PUT "
-        return "\(formatFixed(Micros.toSeconds(time), decimals: 3))s req-\(requestID) "
-            + "c\(client) \(method)/k/\(key) \(status) \(formatDuration(latency))"
+        return "\(formatFixed(Micros.toSeconds(time), decimals: 3))s \(status) \(method)/k/\(key) "
+            + "\(formatDuration(latency)) req-\(requestID) client-\(client)"
     }
 }
