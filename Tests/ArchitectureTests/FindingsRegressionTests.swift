@@ -89,4 +89,13 @@ final class FindingsRegressionTests: XCTestCase {
                     component: "backend", setting: "speed", value: "0.5",
                     options: [CommandOption(name: "node", value: "backend.node-2")])))
     }
+
+    func testScalingWorkersInLetsThemFinishTheirJobs() throws {
+        let simulation = try Fixtures.run(
+            Fixtures.blueprint(), seconds: 8,
+            commands: [(3, .scale(component: "workers", delta: -2))])
+        let snapshot = simulation.snapshot()
+        XCTAssertEqual(snapshot.component("workers")?.nodes.count, 2)
+        XCTAssertEqual(snapshot.figure("workers", "lost"), 0)
+    }
 }

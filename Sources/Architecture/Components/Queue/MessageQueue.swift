@@ -98,8 +98,9 @@ final class MessageQueue: ComponentModel {
             let job = jobs.takeNext()!
             if jobs.deliveries[Int(job)] > 1 { redelivered += 1 }
             let generation = jobs.generation[Int(job)]
-            consumers.start(job, generation: generation, bytes: jobs.payloadBytes[Int(job)],
-                            on: worker, in: simulation)
+            consumers.start(
+                job, generation: generation, bytes: jobs.payloadBytes[Int(job)],
+                on: worker, in: simulation)
             simulation.schedule(
                 index, kind: Kind.ackTimeout, after: ackTimeoutMicros, subject: job,
                 argument: generation)

@@ -85,30 +85,46 @@ extension Workers {
     }
 
     func scale(by delta: Int, in simulation: Simulation) throws(CommandError) -> String {
-        let target = nodes.count + delta
+        let serving = nodes.filter { !$0.isDraining }.count
+        let target = serving + delta
         guard delta != 0, (1...Workers.nodeLimit).contains(target) else {
             throw CommandError("\(name) can have 1 to \(Workers.nodeLimit) nodes")
         }
         if delta > 0 {
-            for _ in 0..<delta {
+            var added = 0
+            for node in nodes.indices where nodes[node].isDraining && added < delta {
+                nodes[node].isDraining = false
+                added += 1
+            }
+            for _ in added..<delta {
                 nodes.append(
                     ServerPool(
                         name: "\(name).node-\(nodes.count + 1)", workers: slotsPerNode,
                         queueLimit: 0, speed: 1))
             }
             source?.dispatch(in: simulation)
-        } else {
-            for node in target..<nodes.count where nodes[node].busy > 0 {
-                throw CommandError("\(nodes[node].name) is busy; kill it first so it drains")
-            }
-            nodes.removeLast(-delta)
+            return "\(name) now \(target) nodes"
         }
-        return "\(name) now \(nodes.count) nodes"
+        var retired = 0
+        for node in nodes.indices.reversed() where !nodes[node].isDraining && retired < -delta {
+            nodes[node].isDraining = true
+            retired += 1
+        }
+        return "\(name) scaling in to \(target) nodes: the last finish their jobs and leave"
+    }
+
+    /// Removes draining nodes from the end once their jobs are done.
+    private func removeDrainedNodes(in simulation: Simulation) {
+        while let last = nodes.last, last.isDraining, last.busy == 0, nodes.count > 1 {
+            nodes.removeLast()
+            simulation.tell("\(last.name) finished its jobs and was removed")
+        }
     }
 
     func rollWindow(in simulation: Simulation) {
         let seconds = Micros.toSeconds(simulation.windowMicros)
         for node in nodes.indices { nodes[node].roll(now: simulation.now) }
+        removeDrainedNodes(in: simulation)
         completedRate = Double(windowCompleted) / seconds
         windowCompleted = 0
         compressionNow =

@@ -66,7 +66,8 @@ final class Workers: ComponentModel {
     /// A live node with a free slot, the least busy first (lowest position on ties).
     func idleNode() -> Int? {
         var best: Int?
-        for node in nodes.indices where nodes[node].isAvailable
+        for node in nodes.indices
+        where nodes[node].isAvailable && !nodes[node].isDraining
             && nodes[node].busy < nodes[node].workers
             && (best == nil || nodes[node].busy < nodes[best!].busy)
         {
