@@ -52,6 +52,15 @@ extension CursesTerminal {
         return terminal
     }
 
+    /// Checks, without drawing anything, that `start` would find a usable terminal, so a
+    /// caller can refuse early, before it creates files for a session that cannot run.
+    public static func checkAvailable() throws(TerminalError) {
+        let term = try terminalType()
+        let descriptor = try openControllingTerminal()
+        defer { close(descriptor) }
+        try checkTerminalType(term, descriptor: descriptor)
+    }
+
     private static func terminalType() throws(TerminalError) -> String {
         guard let value = getenv("TERM"), value.pointee != 0 else {
             throw .terminalTypeMissing

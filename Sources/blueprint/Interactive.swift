@@ -15,6 +15,13 @@ enum Interactive {
         do {
             layout = try LayoutLoader.load(path: Paths.layout(options.layoutPath))
             seed = options.seed ?? layout.seed ?? 1
+            try LayoutLoader.check(layout, seed: seed)
+            do {
+                try CursesTerminal.checkAvailable()
+            } catch {
+                FileStream.standardError.write("blueprint: \(error)\n")
+                return 1
+            }
             let path =
                 options.recording
                 ? options.recordPath ?? Paths.newSessionLog(layout: layout.name, seed: seed) : nil
