@@ -3,11 +3,14 @@
 /// Adding a kind means writing its folder under `Components/` and one entry here.
 public enum ComponentCatalog {
     public static let kinds: [ComponentKind] = [
-        ComponentKind(name: "dns", summary: "stub caches, ISP resolvers, root → TLD → authoritative") {
+        ComponentKind(
+            name: "dns", summary: "stub caches, ISP resolvers, root → TLD → authoritative"
+        ) {
             spec, index, context throws(SpecError) in
             try DNS(spec: spec, index: index, context: context)
         },
-        ComponentKind(name: "load-balancer", summary: "five algorithms, heartbeats, two primaries") {
+        ComponentKind(name: "load-balancer", summary: "five algorithms, heartbeats, two primaries")
+        {
             spec, index, context throws(SpecError) in
             try LoadBalancer(spec: spec, index: index, context: context)
         },

@@ -37,7 +37,9 @@ public protocol ComponentModel: AnyObject {
     var settingOptions: [String] { get }
 
     /// Applies `set name.setting value`; returns what changed, for the ticker.
-    func set(_ setting: String, to value: String, options: [CommandOption], in simulation: Simulation)
+    func set(
+        _ setting: String, to value: String, options: [CommandOption], in simulation: Simulation
+    )
         throws(CommandError) -> String
 
     /// Injects a fault into the whole component (`node == nil`) or one node.
@@ -85,12 +87,14 @@ extension ComponentModel {
 public struct ComponentKind: Sendable {
     public var name: String
     public var summary: String
-    public var make: @Sendable (_ spec: ComponentSpec, _ index: Int32, _ context: BuildContext)
-        throws(SpecError) -> any ComponentModel
+    public var make:
+        @Sendable (_ spec: ComponentSpec, _ index: Int32, _ context: BuildContext)
+            throws(SpecError) -> any ComponentModel
 
     public init(
         name: String, summary: String,
-        make: @escaping @Sendable (ComponentSpec, Int32, BuildContext) throws(SpecError) ->
+        make:
+            @escaping @Sendable (ComponentSpec, Int32, BuildContext) throws(SpecError) ->
             any ComponentModel
     ) {
         self.name = name

@@ -14,13 +14,13 @@ extension Array where Element == ServerPool {
     /// Applies `fault` to the named node, or to every node when `node` is nil; returns the
     /// positions touched.
     mutating func inject(_ fault: Fault, node: String?) -> [Int] {
-        let targets = node.flatMap { position(of: $0) }.map { [$0] } ?? Array<Int>(indices)
+        let targets = node.flatMap { position(of: $0) }.map { [$0] } ?? [Int](indices)
         for position in targets { self[position].apply(fault) }
         return targets
     }
 
     mutating func heal(node: String?) -> [Int] {
-        let targets = node.flatMap { position(of: $0) }.map { [$0] } ?? Array<Int>(indices)
+        let targets = node.flatMap { position(of: $0) }.map { [$0] } ?? [Int](indices)
         for position in targets { self[position].heal() }
         return targets
     }
@@ -31,7 +31,8 @@ func describeFault(_ fault: Fault, target: String) -> String {
     switch fault {
     case .kill: return "\(target) killed"
     case .slow(let extra): return "\(target) slowed by \(formatDuration(extra))"
-    case .flaky(let ratio): return "\(target) flaky: \(formatFixed(ratio * 100, decimals: 0))% errors"
+    case .flaky(let ratio):
+        return "\(target) flaky: \(formatFixed(ratio * 100, decimals: 0))% errors"
     case .partition: return "\(target) partitioned from the network"
     }
 }

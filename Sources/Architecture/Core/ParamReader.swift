@@ -77,13 +77,18 @@ struct ParamReader {
     }
 
     /// A list of numbers, such as node speeds.
-    func numbers(_ key: String, default fallback: [Double], in range: ClosedRange<Double>,
-                 count countRange: ClosedRange<Int>) throws(SpecError) -> [Double] {
+    func numbers(
+        _ key: String, default fallback: [Double], in range: ClosedRange<Double>,
+        count countRange: ClosedRange<Int>
+    ) throws(SpecError) -> [Double] {
         guard let value = params[key] else { return fallback }
         guard case .array(let items) = value, countRange.contains(items.count) else {
             throw SpecError(
                 path: "\(path).\(key)",
-                message: "expected a list of \(countRange.lowerBound) to \(countRange.upperBound) numbers")
+                message:
+                    "expected a list of \(countRange.lowerBound) to "
+                    + "\(countRange.upperBound) numbers"
+            )
         }
         var numbers: [Double] = []
         for (position, item) in items.enumerated() {

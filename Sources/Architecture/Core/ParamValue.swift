@@ -44,7 +44,8 @@ extension ParamValue: Decodable {
             let keys = keyed.allKeys.map(\.stringValue).sorted()
             self = .object(
                 try keys.map {
-                    ParamField($0, try keyed.decode(ParamValue.self, forKey: AnyKey(stringValue: $0)))
+                    ParamField(
+                        $0, try keyed.decode(ParamValue.self, forKey: AnyKey(stringValue: $0)))
                 })
             return
         }

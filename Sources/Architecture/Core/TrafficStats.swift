@@ -91,8 +91,9 @@ struct TrafficStats {
 
     var series: [Series] {
         [
-            Series(key: "throughput", label: "req/s", unit: .perSecond,
-                   values: throughputHistory.elements),
+            Series(
+                key: "throughput", label: "req/s", unit: .perSecond,
+                values: throughputHistory.elements),
             Series(key: "p99", label: "p99", unit: .micros, values: p99History.elements),
             Series(key: "errors", label: "err/s", unit: .perSecond, values: errorHistory.elements),
         ]

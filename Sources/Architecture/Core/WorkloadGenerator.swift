@@ -46,11 +46,13 @@ final class WorkloadGenerator: ComponentModel {
         func check(_ ok: Bool, _ field: String, _ message: String) throws(SpecError) {
             if !ok { throw SpecError(path: "workload.\(field)", message: message) }
         }
-        try check(spec.ratePerSecond >= 0 && spec.ratePerSecond <= rateLimit, "rate",
-                  "expected 0 to \(rateLimitText) requests per second")
+        try check(
+            spec.ratePerSecond >= 0 && spec.ratePerSecond <= rateLimit, "rate",
+            "expected 0 to \(rateLimitText) requests per second")
         try check((0...1).contains(spec.readRatio), "readRatio", "expected 0 to 1")
-        try check((1...ZipfSampler.countLimit).contains(spec.keyCount), "keys",
-                  "expected 1 to \(ZipfSampler.countLimit) keys")
+        try check(
+            (1...ZipfSampler.countLimit).contains(spec.keyCount), "keys",
+            "expected 1 to \(ZipfSampler.countLimit) keys")
         try check((0...3).contains(spec.zipfExponent), "zipf", "expected 0 to 3")
         try check((1...1_000_000).contains(spec.clientCount), "clients", "expected 1 to 1000000")
         try check((0...1).contains(spec.jobRatio), "jobRatio", "expected 0 to 1")
@@ -131,7 +133,8 @@ final class WorkloadGenerator: ComponentModel {
 
     func setRate(_ rate: Double, in simulation: Simulation) throws(CommandError) -> String {
         guard rate.isFinite, rate >= 0, rate <= WorkloadGenerator.rateLimit else {
-            throw CommandError("a rate is 0 to \(WorkloadGenerator.rateLimitText) requests per second")
+            throw CommandError(
+                "a rate is 0 to \(WorkloadGenerator.rateLimitText) requests per second")
         }
         baseRate = rate.rounded()
         restartArrivals(in: simulation)
@@ -201,7 +204,8 @@ final class WorkloadGenerator: ComponentModel {
 
     var settings: [Setting] { [] }
 
-    func fail(node: String?, fault: Fault, in simulation: Simulation) throws(CommandError) -> String {
+    func fail(node: String?, fault: Fault, in simulation: Simulation) throws(CommandError) -> String
+    {
         throw CommandError("the clients cannot fail; use 'load' to change them")
     }
 

@@ -45,8 +45,10 @@ public enum SessionLogReader {
     private static func reason(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted: return "not valid JSON"
-        case DecodingError.keyNotFound(let key, _): return "the field '\(key.stringValue)' is missing"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+        case DecodingError.keyNotFound(let key, _):
+            return "the field '\(key.stringValue)' is missing"
+        case DecodingError.typeMismatch(_, let context),
+            DecodingError.valueNotFound(_, let context):
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             return "the field '\(field)' has the wrong type"
         default: return "unreadable"

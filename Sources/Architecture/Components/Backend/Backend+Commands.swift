@@ -81,7 +81,9 @@ extension Backend {
             guard let count = Int(value), (1...1_024).contains(count) else {
                 throw CommandError("workers is a whole number from 1 to 1024")
             }
-            for position in positions { nodes[position].resize(workers: count, now: simulation.now) }
+            for position in positions {
+                nodes[position].resize(workers: count, now: simulation.now)
+            }
             return "\(target ?? name) now has \(count) workers per node"
         case "speed":
             guard let speed = Double(value), speed >= 0.01, speed <= 100 else {

@@ -152,12 +152,13 @@ extension Cache {
         let hits = totalHits + windowHits
         let misses = totalMisses + windowMisses
         let ratio = hits + misses == 0 ? 0 : Double(hits) / Double(hits + misses)
-        var figures = stats.totals + [
-            Metric("hits", "hits", Double(hits), .count),
-            Metric("misses", "misses", Double(misses), .count),
-            Metric("hitRatio", "hit ratio", ratio, .ratio),
-            Metric("keysMoved", "moved", Double(keysMoved), .count),
-        ]
+        var figures =
+            stats.totals + [
+                Metric("hits", "hits", Double(hits), .count),
+                Metric("misses", "misses", Double(misses), .count),
+                Metric("hitRatio", "hit ratio", ratio, .ratio),
+                Metric("keysMoved", "moved", Double(keysMoved), .count),
+            ]
         for owner in requestsPerNode.indices {
             figures.append(
                 Metric(

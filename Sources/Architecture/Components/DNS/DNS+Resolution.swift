@@ -4,7 +4,8 @@ extension DNS {
     /// One server answered (or the query timed out): take the next step of the walk.
     func answered(_ slot: Int32, stage: Stage, resolver: Int, in simulation: Simulation) {
         let now = simulation.now
-        let server = stage == .resolver || stage == .retry
+        let server =
+            stage == .resolver || stage == .retry
             ? resolver : rootIndex + Int(stage.rawValue) - 2
         guard servers[server].isAvailable else {
             if stage == .resolver {

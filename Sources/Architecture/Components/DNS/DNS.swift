@@ -36,7 +36,10 @@ final class DNS: ComponentModel {
     static let resolverLimit = 16
     enum Kind { static let answer = EventKind.firstOwn }
     /// The stage a query is at; it travels in the event's argument with the resolver.
-    enum Stage: Int32 { case resolver = 1, root, tld, authoritative, retry }
+    enum Stage: Int32 {
+        case resolver = 1
+        case root, tld, authoritative, retry
+    }
     var rootIndex: Int { resolverCount }
 
     init(spec: ComponentSpec, index: Int32, context: BuildContext) throws(SpecError) {
@@ -80,7 +83,8 @@ final class DNS: ComponentModel {
         case EventKind.arrive: arrive(event.subject, in: simulation)
         case Kind.answer:
             let stage = Stage(rawValue: event.argument & 0xFF)!
-            answered(event.subject, stage: stage, resolver: Int(event.argument >> 8), in: simulation)
+            answered(
+                event.subject, stage: stage, resolver: Int(event.argument >> 8), in: simulation)
         default: preconditionFailure("\(name): unknown event kind \(event.kind)")
         }
     }
@@ -100,9 +104,11 @@ final class DNS: ComponentModel {
     /// Sends the query to the next server; a dead one answers nothing, so the query waits
     /// out the timeout.
     func ask(_ slot: Int32, resolver: Int, stage: Stage, in simulation: Simulation) {
-        let server = stage == .resolver || stage == .retry ? resolver : rootIndex + Int(stage.rawValue) - 2
+        let server =
+            stage == .resolver || stage == .retry ? resolver : rootIndex + Int(stage.rawValue) - 2
         let reachable = servers[server].isAvailable
-        let roundTrip = stage == .resolver || stage == .retry
+        let roundTrip =
+            stage == .resolver || stage == .retry
             ? resolverRTT : nameserverRTT[Int(stage.rawValue) - 2]
         let delay = reachable ? roundTrip + servers[server].slowExtra : timeoutMicros
         if reachable { servers[server].countServed() }

@@ -48,7 +48,8 @@ final class Database: ComponentModel {
         let shardCount = try params.integer("shards", default: 2, in: 1...Database.shardLimit)
         let workers = try params.integer("workers", default: 8, in: 1...1_024)
         let queueLimit = try params.integer("queueLimit", default: 200, in: 0...100_000)
-        readMicros = Double(try params.duration("readTime", default: 1_000, in: 1...Micros.perMinute))
+        readMicros = Double(
+            try params.duration("readTime", default: 1_000, in: 1...Micros.perMinute))
         writeMicros = Double(
             try params.duration("writeTime", default: 3_000, in: 1...Micros.perMinute))
         applyMicros = Double(
@@ -112,7 +113,8 @@ final class Database: ComponentModel {
             return reply(slot, status: Status.unavailable, in: simulation)
         }
         if shards[number].nodes[chosen].health == .partitioned {
-            return reply(slot, status: Status.gatewayTimeout, in: simulation, delay: partitionTimeoutMicros)
+            return reply(
+                slot, status: Status.gatewayTimeout, in: simulation, delay: partitionTimeoutMicros)
         }
         guard shards[number].nodes[chosen].health != .down else {
             if isWrite { refusedWrites += 1 }

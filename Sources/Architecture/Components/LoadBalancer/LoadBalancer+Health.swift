@@ -11,7 +11,8 @@ extension LoadBalancer {
                     missedBeats[node] = 0
                     if !markedUp[node] {
                         markedUp[node] = true
-                        simulation.tell("\(name): \(pool.nodeNames[node]) answers again, back in rotation")
+                        simulation.tell(
+                            "\(name): \(pool.nodeNames[node]) answers again, back in rotation")
                     }
                 } else {
                     missedBeats[node] += 1
