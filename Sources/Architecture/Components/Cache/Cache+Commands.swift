@@ -190,7 +190,7 @@ extension Cache {
                 name: nodeNames[owner], health: health[owner],
                 utilisation: 0, queueDepth: 0, inFlight: 0,
                 throughput: owner < nodeRates.count ? nodeRates[owner] : 0,
-                detail: "\(stores[owner].count) keys, \(formatFixed(fill, decimals: 0))% full")
+                detail: "\(formatFixed(fill, decimals: 0))% full")
         }
         let worst = Health.summary(of: health)
         return ComponentSnapshot(

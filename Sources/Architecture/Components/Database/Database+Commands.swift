@@ -123,7 +123,7 @@ extension Database {
             let leader = shard.nodes[shard.leader]
             let follower = shard.nodes[shard.follower]
             var leaderView = leader.snapshot(
-                detail: "leader \(formatFixed(shard.writeRate, decimals: 0)) w/s")
+                detail: "\(formatFixed(shard.writeRate, decimals: 0)) w/s")
             leaderView.name = "\(name).shard-\(number + 1)"
             var followerView = follower.snapshot(
                 detail: "lag \(formatDuration(shard.lagMaxMicros))")
