@@ -37,9 +37,9 @@ final class Driver {
         pacer = Pacer(speed: speed)
         state = AppState(
             config: DashboardConfig(
-                title: session.layout.title + (replay == nil ? "" : " (replay)"),
-                rows: session.layout.screen.rows, capabilities: .plain, seed: session.seed,
-                recordingPath: recording))
+                title: session.layout.title, rows: session.layout.screen.rows,
+                capabilities: .plain, seed: session.seed, recordingPath: recording,
+                isReplay: replay != nil))
         lastTick = clock.now
     }
 
@@ -55,10 +55,9 @@ final class Driver {
             try? session.finish(reason: "no terminal")
             return 1
         }
-        state = AppState(
-            config: DashboardConfig(
-                title: state.config.title, rows: state.config.rows,
-                capabilities: terminal.capabilities, seed: session.seed, recordingPath: recording))
+        var config = state.config
+        config.capabilities = terminal.capabilities
+        state = AppState(config: config)
         _ = Dashboard.update(&state, .vocabulary(session.completionVocabulary))
         let (width, height) = terminal.size
         _ = Dashboard.update(&state, .resize(width: width, height: height))

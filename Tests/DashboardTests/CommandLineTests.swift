@@ -125,6 +125,55 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(state.press(.enter), [.submit("set lb.algorithm least-connections")])
     }
 
+    /// A vocabulary as the program builds it: components, nodes, settings and values.
+    static let vocabulary = [
+        "backend", "backend.node-1", "backend.node-2", "cache", "cache.eviction",
+        "cache.node-1", "cache.node-2", "cache.write", "dns", "dns.root", "dns.ttl", "lb",
+        "lb.algorithm", "least-connections", "lfu", "lru", "round-robin",
+    ]
+
+    func testSetOffersOnlySettings() {
+        state.send(.vocabulary(Self.vocabulary))
+        state.press(.character(":"))
+        state.type("set ")
+        state.press(.tab)
+        XCTAssertEqual(
+            state.candidates,
+            [
+                "backend.concurrency", "cache.eviction", "cache.write", "db.hashing",
+                "db.quorum", "db.replication", "db.sharding", "dns.geo", "dns.ttl",
+                "gateway.auth", "gateway.rate-limit", "lb.algorithm", "lb.heartbeat",
+                "mq.mode", "mq.when-full", "workers.compression", "workers.retries",
+            ],
+            "the vocabulary's settings and those on screen; no components, nodes or values")
+    }
+
+    func testSettingsAreToldApartWithoutAFrame() {
+        var state = AppState(config: SyntheticSimulation.config())
+        state.send(.resize(width: 80, height: 24))
+        state.send(.vocabulary(Self.vocabulary))
+        state.press(.character(":"))
+        state.type("set ")
+        state.press(.tab)
+        XCTAssertEqual(
+            state.candidates,
+            ["cache.eviction", "cache.write", "dns.root", "dns.ttl", "lb.algorithm"],
+            "numbered nodes are known by their suffix; dns.root only by a frame")
+    }
+
+    func testSetCompletesAComponentUpToTheDot() {
+        state.send(.vocabulary(Self.vocabulary))
+        state.press(.character(":"))
+        state.type("set ca")
+        state.press(.tab)
+        XCTAssertEqual(state.commandLine?.text, "set cache.")
+        state.type("ev")
+        state.press(.tab)
+        XCTAssertEqual(state.commandLine?.text, "set cache.eviction ")
+        state.press(.tab)
+        XCTAssertEqual(state.candidates, ["least-connections", "lfu", "lru", "round-robin"])
+    }
+
     func testCompletionInTheMiddleOfTheLineAddsNoSpace() {
         state.press(.character(":"))
         state.type("recov all")

@@ -138,4 +138,28 @@ final class ScreenBehaviourTests: XCTestCase {
         XCTAssertTrue(state.screen.contains("waiting for the first frame"))
         XCTAssertTrue(state.screen.contains("sim 0us"))
     }
+
+    func testAReplayOffersOnlyTheKeysThatLeaveTheSimulationAlone() {
+        var config = SyntheticSimulation.config()
+        config.isReplay = true
+        var replay = AppState(config: config)
+        replay.send(.resize(width: 160, height: 50))
+        replay.send(.frame(SyntheticSimulation.snapshot(), SyntheticSimulation.status))
+        let lines = replay.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let hints = String(lines[49])
+        let offered = ["arrows panel", "[ ] node", "space pause", "<> speed", "z zoom", "? help"]
+        for offered in offered {
+            XCTAssertTrue(hints.contains(offered), "\(offered) in \(hints)")
+        }
+        for refused in ["target", "x kill", "+- load", "r recover", "s strategy", ": command"] {
+            XCTAssertFalse(hints.contains(refused), "\(refused) in \(hints)")
+        }
+        XCTAssertTrue(hints.contains("q quit"))
+        XCTAssertTrue(lines[0].contains("REPLAY"), String(lines[0]))
+
+        let live = SyntheticSimulation.state(width: 160, height: 50)
+        let liveLines = live.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(liveLines[49].contains("x kill"))
+        XCTAssertFalse(liveLines[0].contains("REPLAY"))
+    }
 }

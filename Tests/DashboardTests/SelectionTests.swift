@@ -49,6 +49,19 @@ final class SelectionTests: XCTestCase {
         XCTAssertEqual(state.target, "backend", "the last row has only the first column")
     }
 
+    func testRightFromBelowTheShorterCompactColumnGoesToItsLastRow() {
+        var state = SyntheticSimulation.state(width: 80, height: 24)
+        state.selectPanel(named: "backend")
+        state.press(.right)
+        XCTAssertEqual(state.target, "workers", "backend is past the right column's end")
+        state.press(.left)
+        XCTAssertEqual(state.target, "gateway", "left keeps the row")
+        var grid = SyntheticSimulation.state(width: 160, height: 50)
+        grid.selectPanel(named: "workers")
+        grid.press(.right)
+        XCTAssertEqual(grid.target, "workers", "the grid's edges still hold")
+    }
+
     func testNodeSelectionCyclesThroughTheWholeComponent() {
         var state = SyntheticSimulation.state(width: 160, height: 50)
         state.selectPanel(named: "cache")

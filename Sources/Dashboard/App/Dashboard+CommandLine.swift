@@ -52,13 +52,24 @@ extension Dashboard {
     }
 
     /// What Tab may complete to: the program's vocabulary, plus the names on screen and the
-    /// settings in force, so completion helps even before a vocabulary arrives.
+    /// settings in force, so completion helps even before a vocabulary arrives. The
+    /// vocabulary's settings are told apart from its other words with the names on screen.
     static func completionNames(_ state: AppState) -> CompletionNames {
         var names = CompletionNames(vocabulary: state.vocabulary)
+        var components = Set<String>()
+        var nodes = Set<String>()
         for component in state.snapshot?.components ?? [] {
+            components.insert(component.name)
+            nodes.formUnion(component.nodes.map(\.name))
             names.targets.append(component.name)
             names.targets += component.nodes.map(\.name)
             names.settings += component.strategies.map { "\(component.name).\($0.name)" }
+        }
+        if components.isEmpty {
+            components = Set(state.vocabulary.filter { !$0.contains(".") })
+        }
+        names.settings += state.vocabulary.filter {
+            Completion.isSetting($0, components: components, nodes: nodes)
         }
         return names
     }

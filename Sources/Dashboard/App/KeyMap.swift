@@ -16,6 +16,21 @@ enum KeyAction: Equatable {
     case mark, commandLine, help, zoom, back, quit
 }
 
+extension KeyAction {
+    /// Whether the key leaves the simulation as it was: selection, pacing and views. These
+    /// are the keys a replay still honours.
+    var keepsSimulation: Bool {
+        switch self {
+        case .move, .stepPanel, .selectPanel, .stepNode, .pauseResume, .slower, .faster,
+            .zoom, .help, .back, .quit:
+            return true
+        case .loadUp, .loadDown, .spike, .hotKey, .fault, .recover, .recoverAll, .cycle,
+            .scale, .mark, .commandLine:
+            return false
+        }
+    }
+}
+
 /// One entry of the key map: the keys, what they do, and how help and the hint bar say it.
 struct KeyBinding {
     let keys: [Key]

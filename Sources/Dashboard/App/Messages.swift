@@ -12,16 +12,20 @@ public struct DashboardConfig: Sendable {
     public var seed: UInt64
     /// The session log being written, if any.
     public var recordingPath: String?
+    /// A replay: the log's commands drive the simulation and the program refuses any other
+    /// change, so the dashboard marks it and offers only the keys that still work.
+    public var isReplay: Bool
 
     public init(
         title: String, rows: [[String]], capabilities: Capabilities, seed: UInt64,
-        recordingPath: String?
+        recordingPath: String?, isReplay: Bool = false
     ) {
         self.title = title
         self.rows = rows
         self.capabilities = capabilities
         self.seed = seed
         self.recordingPath = recordingPath
+        self.isReplay = isReplay
     }
 }
 

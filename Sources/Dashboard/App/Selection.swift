@@ -22,6 +22,9 @@ extension AppState {
     }
 
     /// Moves the selection one panel in a direction; stays put at an edge.
+    ///
+    /// In the compact list the right column may be a row shorter; Right from below its end
+    /// goes to its last row, the nearest one, rather than nowhere.
     mutating func move(_ direction: Direction) {
         let rows = navigationRows
         guard let rowIndex = rows.firstIndex(where: { $0.contains(selectedPanel) }),
@@ -31,6 +34,9 @@ extension AppState {
         switch direction {
         case .left where column > 0: selectPanel(row[column - 1])
         case .right where column + 1 < row.count: selectPanel(row[column + 1])
+        case .right where ScreenLayout(state: self).mode == .compact:
+            let shorter = rows[..<rowIndex].last { $0.count > column + 1 }
+            if let shorter { selectPanel(shorter[column + 1]) }
         case .up where rowIndex > 0:
             selectPanel(nearest(in: rows[rowIndex - 1], to: column, of: row.count))
         case .down where rowIndex + 1 < rows.count:

@@ -9,8 +9,11 @@ struct CompletionNames: Sendable, Equatable {
 }
 
 /// Tab completion for the command line: the command words in their places, targets after
-/// `fail`, `recover`, `cycle` and `scale`, settings after `set` and then their values
+/// `fail`, `recover`, `cycle` and `scale`, only settings after `set` and then their values
 /// (the vocabulary without the names), and the whole vocabulary anywhere else.
+///
+/// After `set`, `ca` extends to `cache.` rather than `cache`: every candidate is a
+/// `component.setting`, so their common prefix runs up to the dot.
 enum Completion {
     /// Verbs whose first argument is a component or node.
     static let targetVerbs: Set<String> = ["fail", "recover", "cycle", "scale"]
@@ -43,7 +46,7 @@ enum Completion {
         }
         if wordIndex == 1, let verb {
             if targetVerbs.contains(verb) { pool += names.targets }
-            if verb == "set" { pool += names.settings }
+            if verb == "set" { pool = names.settings }
         }
         if wordIndex >= 2, verb == "set" {
             let known = Set(names.targets + names.settings)
@@ -81,5 +84,25 @@ enum Completion {
             while !word.hasPrefix(shared) { shared.removeLast() }
         }
         return shared
+    }
+
+    /// Whether a vocabulary word is a `component.setting`: one dot, a component before it,
+    /// and not a node. The vocabulary mixes components, nodes, settings and values, and
+    /// nodes are dotted too (`backend.node-1`, `dns.root`), so the known nodes are ruled
+    /// out by name and, before a frame has named them, by their numbered suffix.
+    static func isSetting(_ word: String, components: Set<String>, nodes: Set<String>)
+        -> Bool
+    {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, components.contains(String(parts[0])) else { return false }
+        guard !nodes.contains(word), !parts[1].isEmpty else { return false }
+        return !isNumberedNodeSuffix(parts[1])
+    }
+
+    /// `node-3`, `shard-2`, `resolver-1`: a name, a hyphen and a number.
+    private static func isNumberedNodeSuffix(_ suffix: Substring) -> Bool {
+        guard let hyphen = suffix.lastIndex(of: "-") else { return false }
+        let number = suffix[suffix.index(after: hyphen)...]
+        return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }

@@ -1,6 +1,8 @@
 import TerminalUI
 
 /// The bottom line: what the fault keys act on, then the main keys, as many as fit.
+/// During a replay only the keys that leave the simulation alone are offered, and no
+/// fault target, since the program would refuse the rest.
 ///
 /// With the command line open it lists the editing keys instead, or the completions
 /// that an ambiguous Tab found.
@@ -18,12 +20,13 @@ enum HintBar {
 
     static func items(_ state: AppState) -> [PriorityLine.Item] {
         let theme = state.theme
+        let isReplay = state.config.isReplay
         var items: [PriorityLine.Item] = []
-        if let target = state.target {
+        if let target = state.target, !isReplay {
             let spans = [Span("target ", style: theme.label), Span(target, style: theme.key)]
             items.append(PriorityLine.Item(spans, priority: 0))
         }
-        for binding in KeyMap.bindings {
+        for binding in KeyMap.bindings where !isReplay || binding.action.keepsSimulation {
             guard let hint = binding.hint else { continue }
             items.append(PriorityLine.Item(spans(hint, theme), priority: binding.hintPriority))
         }

@@ -4,7 +4,8 @@ import TerminalUI
 
 /// The top line: what is running, how fast, and where it is being recorded.
 ///
-/// Items drop out by priority on a narrow screen: the clock and PAUSED stay longest.
+/// Items drop out by priority on a narrow screen: the clock, REPLAY and PAUSED stay
+/// longest.
 enum StatusLine {
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         let theme = state.theme
@@ -21,6 +22,7 @@ enum StatusLine {
             PriorityLine.Item([Span(text, style: bold ? strong : bar)], priority: priority)
         }
         var items = [item("BLUEPRINT " + state.config.title, 0, bold: true)]
+        if state.config.isReplay { items.append(item("REPLAY", 0, bold: true)) }
         let time = state.status?.simTime ?? state.snapshot?.time ?? 0
         items.append(item("sim " + formatDuration(time), 0, bold: true))
         if let status = state.status {
