@@ -14,6 +14,11 @@ public enum Dashboard {
     public static func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect] {
         switch message {
         case .key(let key):
+            // While the screen is too small to show anything but the size message, a key
+            // must not change what the user cannot see: only quitting works.
+            if isTooSmall(state) && key != .character("q") && key != .control("c") {
+                return []
+            }
             return handle(key: key, &state)
         case .frame(let snapshot, let status):
             state.snapshot = snapshot
@@ -28,6 +33,10 @@ public enum Dashboard {
             state.vocabulary = Array(words.prefix(vocabularyLimit))
         }
         return []
+    }
+
+    static func isTooSmall(_ state: AppState) -> Bool {
+        state.width < minimumSize.width || state.height < minimumSize.height
     }
 
     /// The most words kept for completion, so a huge vocabulary cannot grow without bound.

@@ -45,6 +45,7 @@ final class KeyMapTests: XCTestCase {
 
     func testHotKeyTogglesByItselfWithoutFigures() {
         var bare = AppState(config: SyntheticSimulation.config())
+        bare.send(.resize(width: 160, height: 50))
         XCTAssertEqual(bare.press(.character("h")), [.submit("load hotkey 0.4")])
         XCTAssertEqual(bare.press(.character("h")), [.submit("load hotkey off")])
     }

@@ -163,3 +163,16 @@ final class ScreenBehaviourTests: XCTestCase {
         XCTAssertFalse(liveLines[0].contains("REPLAY"))
     }
 }
+
+final class TooSmallKeyTests: XCTestCase {
+    /// Behind the size message the user sees nothing, so no key may change the simulation;
+    /// quitting still works.
+    func testOnlyQuitWorksWhileTheScreenIsTooSmall() {
+        var state = SyntheticSimulation.state(width: 60, height: 20)
+        XCTAssertEqual(Dashboard.update(&state, .key(.character("x"))), [])
+        XCTAssertEqual(Dashboard.update(&state, .key(.character("+"))), [])
+        XCTAssertEqual(Dashboard.update(&state, .key(.character("q"))), [.quit])
+        _ = Dashboard.update(&state, .resize(width: 160, height: 50))
+        XCTAssertFalse(Dashboard.update(&state, .key(.character("+"))).isEmpty)
+    }
+}
