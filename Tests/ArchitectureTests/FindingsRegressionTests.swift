@@ -98,4 +98,25 @@ final class FindingsRegressionTests: XCTestCase {
         XCTAssertEqual(snapshot.component("workers")?.nodes.count, 2)
         XCTAssertEqual(snapshot.figure("workers", "lost"), 0)
     }
+
+    /// A dead node's keys find the next node on a consistent ring and the hit ratio comes
+    /// back; with mod-N they keep missing. The dead node serves nothing, and when it
+    /// returns its keys go back to it.
+    func testConsistentHashingRoutesAroundADeadCacheNode() throws {
+        func run(_ hashing: String) throws -> Simulation {
+            try Fixtures.run(
+                Fixtures.blueprint(cache: [ParamField("hashing", .string(hashing))]),
+                seconds: 40, commands: [(20, .fail(target: "cache.node-1", fault: .kill))])
+        }
+        let consistent = try run("consistent").snapshot()
+        let mod = try run("mod").snapshot()
+        XCTAssertGreaterThan(
+            consistent.figure("cache", "hitRatio"), mod.figure("cache", "hitRatio") + 0.1)
+        XCTAssertEqual(consistent.component("cache")?.nodes.first?.throughput, 0)
+
+        let simulation = try run("consistent")
+        try simulation.apply(.recover(target: "cache.node-1"))
+        simulation.advance(to: 50_000_000)
+        XCTAssertGreaterThan(simulation.snapshot().component("cache")!.nodes[0].throughput, 100)
+    }
 }

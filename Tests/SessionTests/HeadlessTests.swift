@@ -99,7 +99,7 @@ final class HeadlessTests: XCTestCase {
         XCTAssertEqual(HeadlessResult.format(2_500, unit: .micros), "2.5ms")
         XCTAssertEqual(HeadlessResult.format(0.8123, unit: .ratio), "81.2%")
         XCTAssertEqual(HeadlessResult.format(3 * 1024 * 1024, unit: .bytes), "3.0MiB")
-        XCTAssertEqual(HeadlessResult.format(.nan, unit: .micros), "nan")
+        XCTAssertEqual(HeadlessResult.format(.nan, unit: .micros), "-", "undefined, not a number")
         XCTAssertEqual(HeadlessResult.format(1e300, unit: .micros), "huge")
         XCTAssertEqual(HeadlessResult.format(nil, unit: .count), "-")
     }

@@ -54,4 +54,25 @@ struct HashRing {
         }
         return Int(owners[low == points.count ? 0 : low])
     }
+
+    /// The node that owns a key among the live ones. On a ring, a key whose node has been
+    /// ejected goes to the next live node clockwise, so only that node's keys move; mod-N
+    /// has no such neighbour and keeps the one owner, live or not.
+    @inline(__always)
+    func node(for key: Int32, isLive: (Int) -> Bool) -> Int {
+        let owner = node(for: key)
+        guard partitioning == .consistent, !isLive(owner) else { return owner }
+        let hash = mixHash(UInt64(UInt32(bitPattern: key)))
+        var low = 0
+        var high = points.count
+        while low < high {
+            let middle = (low + high) / 2
+            if points[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        for step in 0..<points.count {
+            let candidate = Int(owners[(low + step) % points.count])
+            if isLive(candidate) { return candidate }
+        }
+        return owner
+    }
 }

@@ -39,3 +39,8 @@ func describeFault(_ fault: Fault, target: String) -> String {
 
 /// The timeout a caller waits before giving up on a partitioned node.
 let partitionTimeoutMicros: SimTime = Micros.perSecond
+
+/// "1 node", "3 nodes": counts read as English in the ticker.
+func nodeCountText(_ count: Int) -> String {
+    count == 1 ? "1 node" : "\(count) nodes"
+}

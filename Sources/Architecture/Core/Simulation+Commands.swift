@@ -32,6 +32,14 @@ extension Simulation {
             return "everything recovered"
         case .set(let name, let setting, let value, let options):
             let component = try resolveComponent(name)
+            let names = component.settings.map(\.name)
+            guard names.contains(setting) else {
+                throw CommandError(
+                    names.isEmpty
+                        ? "\(name) has no settings"
+                        : "\(name) has no setting '\(setting)'; its settings: "
+                            + names.joined(separator: ", "))
+            }
             for option in options where !component.settingOptions.contains(option.name) {
                 let known = component.settingOptions.map { "\($0)=..." }
                 throw CommandError(

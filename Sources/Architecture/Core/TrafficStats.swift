@@ -50,10 +50,12 @@ struct TrafficStats {
         throughput = Double(completed) / windowSeconds
         clientErrorRate = Double(clientErrors) / windowSeconds
         serverErrorRate = Double(serverErrors) / windowSeconds
-        p50 = Double(histogram.percentile(0.50))
-        p95 = Double(histogram.percentile(0.95))
-        p99 = Double(histogram.percentile(0.99))
-        mean = histogram.meanMicros
+        // With nothing answered in the window a latency is undefined, not zero.
+        let answered = histogram.totalCount > 0
+        p50 = answered ? Double(histogram.percentile(0.50)) : .nan
+        p95 = answered ? Double(histogram.percentile(0.95)) : .nan
+        p99 = answered ? Double(histogram.percentile(0.99)) : .nan
+        mean = answered ? histogram.meanMicros : .nan
         totalCompleted += completed
         totalErrors += clientErrors + serverErrors
         throughputHistory.append(throughput)

@@ -83,7 +83,7 @@ extension HeadlessResult {
     /// Formats one figure by its unit with the engine's locale-free formatters.
     static func format(_ value: Double?, unit: MetricUnit) -> String {
         guard let value else { return "-" }
-        guard value.isFinite else { return formatFixed(value, decimals: 0) }
+        guard value.isFinite else { return value.isNaN ? "-" : formatFixed(value, decimals: 0) }
         switch unit {
         case .perSecond: return formatFixed(value, decimals: 1)
         case .count: return formatFixed(value, decimals: 0)

@@ -34,7 +34,7 @@ extension Backend {
                 addNode()
                 added += 1
             }
-            return "\(name) scaled out to \(target) nodes"
+            return "\(name) scaled out to \(nodeCountText(target))"
         }
         var retired: [String] = []
         for position in nodes.indices.reversed() where !nodes[position].isDraining {
@@ -42,7 +42,7 @@ extension Backend {
             nodes[position].isDraining = true
             retired.append(nodes[position].name)
         }
-        return "\(name) scaling in to \(target) nodes: "
+        return "\(name) scaling in to \(nodeCountText(target)): "
             + retired.reversed().joined(separator: ", ") + " drain and leave"
     }
 

@@ -53,7 +53,7 @@ extension Cache {
         let held = stores.reduce(0) { $0 + $1.count }
         let moved = rebuild(nodeCount: target, partitioning: ring.partitioning, in: simulation)
         let share = held == 0 ? 0 : Double(moved) / Double(held) * 100
-        return "\(name) now \(target) nodes (\(ring.partitioning.rawValue) hashing): "
+        return "\(name) now \(nodeCountText(target)) (\(ring.partitioning.rawValue) hashing): "
             + "\(moved) of \(held) cached keys moved (\(formatFixed(share, decimals: 0))%)"
     }
 
@@ -67,7 +67,9 @@ extension Cache {
             partitioning: partitioning, nodeCount: nodeCount, virtualNodes: virtualNodes)
         var moved = 0
         for owner in stores.indices {
-            for key in Array(stores[owner].storedKeys) where newRing.node(for: key) != owner {
+            let live = { [health] (node: Int) in node >= health.count || health[node] != .down }
+            for key in Array(stores[owner].storedKeys)
+            where newRing.node(for: key, isLive: live) != owner {
                 _ = stores[owner].remove(key, index: &keyIndex)
                 if clearDirty(key) { writeBehind(key, in: simulation) }
                 moved += 1
@@ -120,7 +122,23 @@ extension Cache {
             health[owner] = .up
             slowExtra[owner] = 0
         }
+        let returned = rehome(in: simulation)
         return "\(node ?? name) recovered"
+            + (returned > 0 ? "; \(returned) keys its neighbours held go back to it" : "")
+    }
+
+    /// Drops every key held by a node that no longer owns it (its owner came back), writing
+    /// out dirty ones, so each key lives on one node only. Returns how many were dropped.
+    func rehome(in simulation: Simulation) -> Int {
+        var dropped = 0
+        for owner in stores.indices {
+            for key in Array(stores[owner].storedKeys) where node(for: key) != owner {
+                _ = stores[owner].remove(key, index: &keyIndex)
+                if clearDirty(key) { writeBehind(key, in: simulation) }
+                dropped += 1
+            }
+        }
+        return dropped
     }
 
     private func targets(_ node: String?) -> [Int] {

@@ -111,9 +111,15 @@ final class Cache: ComponentModel, KeyInvalidating {
         }
     }
 
-    /// The node that owns a key.
+    /// The node that owns a key now. The cache's clients eject a dead node: on a consistent
+    /// ring its keys go to the next live node; with mod-N they keep their dead owner and
+    /// miss to the database.
     @inline(__always)
-    func node(for key: Int32) -> Int { ring.node(for: key) }
+    func node(for key: Int32) -> Int {
+        let owner = ring.node(for: key)
+        guard health[owner] == .down else { return owner }
+        return ring.node(for: key) { [health] in $0 >= health.count || health[$0] != .down }
+    }
 
     func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
@@ -132,7 +138,6 @@ final class Cache: ComponentModel, KeyInvalidating {
         simulation.requests.enteredAt[position] = simulation.now
         let owner = node(for: simulation.requests.key[position])
         simulation.requests.node[position] = Int32(owner)
-        requestsPerNode[owner] += 1
         guard health[owner] != .down && health[owner] != .partitioned else {
             bypassed += 1
             windowMisses += 1
@@ -140,6 +145,7 @@ final class Cache: ComponentModel, KeyInvalidating {
             return simulation.call(
                 slot, from: index, phase: Phase.bypass, to: database, delay: delay)
         }
+        requestsPerNode[owner] += 1
         let delay = SimTime(random.exponential(mean: lookupMicros).rounded()) + slowExtra[owner]
         simulation.schedule(index, kind: Kind.lookedUp, after: delay, subject: slot)
     }

@@ -103,14 +103,15 @@ extension Workers {
                         queueLimit: 0, speed: 1))
             }
             source?.dispatch(in: simulation)
-            return "\(name) now \(target) nodes"
+            return "\(name) now \(nodeCountText(target))"
         }
         var retired = 0
         for node in nodes.indices.reversed() where !nodes[node].isDraining && retired < -delta {
             nodes[node].isDraining = true
             retired += 1
         }
-        return "\(name) scaling in to \(target) nodes: the last finish their jobs and leave"
+        return
+            "\(name) scaling in to \(nodeCountText(target)): the last finish their jobs and leave"
     }
 
     /// Removes draining nodes from the end once their jobs are done.
