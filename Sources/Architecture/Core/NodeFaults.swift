@@ -19,6 +19,32 @@ extension Array where Element == ServerPool {
         return targets
     }
 
+    /// Nodes that take new work (those being scaled in do not).
+    var servingCount: Int { self.filter { !$0.isDraining }.count }
+
+    /// Scales out by `count`: draining nodes are taken back first, then `makeNode` builds
+    /// the rest with their position.
+    mutating func scaleOut(by count: Int, makeNode: (Int) -> ServerPool) {
+        var added = 0
+        for position in indices where self[position].isDraining && added < count {
+            self[position].isDraining = false
+            added += 1
+        }
+        for _ in added..<count { append(makeNode(self.count)) }
+    }
+
+    /// Scales in by `count`: the last serving nodes start draining; the owner removes them
+    /// once idle. Returns their names, first to last.
+    mutating func startDraining(_ count: Int) -> [String] {
+        var retired: [String] = []
+        for position in indices.reversed() where !self[position].isDraining {
+            guard retired.count < count else { break }
+            self[position].isDraining = true
+            retired.append(self[position].name)
+        }
+        return retired.reversed()
+    }
+
     mutating func heal(node: String?) -> [Int] {
         let targets = node.flatMap { position(of: $0) }.map { [$0] } ?? [Int](indices)
         for position in targets { self[position].heal() }

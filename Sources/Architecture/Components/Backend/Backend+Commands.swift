@@ -19,31 +19,17 @@ extension Backend {
     }
 
     func scale(by delta: Int, in simulation: Simulation) throws(CommandError) -> String {
-        let serving = nodes.filter { !$0.isDraining }.count
-        let target = serving + delta
+        let target = nodes.servingCount + delta
         guard delta != 0, (1...Backend.nodeLimit).contains(target) else {
             throw CommandError("\(name) can have 1 to \(Backend.nodeLimit) nodes")
         }
         if delta > 0 {
-            var added = 0
-            for position in nodes.indices where nodes[position].isDraining && added < delta {
-                nodes[position].isDraining = false
-                added += 1
-            }
-            while added < delta {
-                addNode()
-                added += 1
-            }
+            nodes.scaleOut(by: delta) { makeNode(position: $0) }
             return "\(name) scaled out to \(nodeCountText(target))"
         }
-        var retired: [String] = []
-        for position in nodes.indices.reversed() where !nodes[position].isDraining {
-            guard retired.count < -delta else { break }
-            nodes[position].isDraining = true
-            retired.append(nodes[position].name)
-        }
+        let retired = nodes.startDraining(-delta)
         return "\(name) scaling in to \(nodeCountText(target)): "
-            + retired.reversed().joined(separator: ", ") + " drain and leave"
+            + retired.joined(separator: ", ") + " drain and leave"
     }
 
     /// Removes draining nodes from the end once they have finished their work.

@@ -174,11 +174,11 @@ final class Backend: ComponentModel {
         reply(slot, status: Status.unavailable, holdsWorker: false, in: simulation)
     }
 
-    func addNode() {
-        nodes.append(
-            ServerPool(
-                name: "\(name).node-\(nodes.count + 1)", workers: workersPerNode,
-                queueLimit: queueLimit, speed: 1))
+    /// A new node of nominal speed at `position`, named after it.
+    func makeNode(position: Int) -> ServerPool {
+        ServerPool(
+            name: "\(name).node-\(position + 1)", workers: workersPerNode,
+            queueLimit: queueLimit, speed: 1)
     }
 
     // MARK: Nodes the balancer sees

@@ -85,33 +85,22 @@ extension Workers {
     }
 
     func scale(by delta: Int, in simulation: Simulation) throws(CommandError) -> String {
-        let serving = nodes.filter { !$0.isDraining }.count
-        let target = serving + delta
+        let target = nodes.servingCount + delta
         guard delta != 0, (1...Workers.nodeLimit).contains(target) else {
             throw CommandError("\(name) can have 1 to \(Workers.nodeLimit) nodes")
         }
         if delta > 0 {
-            var added = 0
-            for node in nodes.indices where nodes[node].isDraining && added < delta {
-                nodes[node].isDraining = false
-                added += 1
-            }
-            for _ in added..<delta {
-                nodes.append(
-                    ServerPool(
-                        name: "\(name).node-\(nodes.count + 1)", workers: slotsPerNode,
-                        queueLimit: 0, speed: 1))
+            let slots = slotsPerNode
+            let base = name
+            nodes.scaleOut(by: delta) {
+                ServerPool(name: "\(base).node-\($0 + 1)", workers: slots, queueLimit: 0, speed: 1)
             }
             source?.dispatch(in: simulation)
             return "\(name) now \(nodeCountText(target))"
         }
-        var retired = 0
-        for node in nodes.indices.reversed() where !nodes[node].isDraining && retired < -delta {
-            nodes[node].isDraining = true
-            retired += 1
-        }
-        return
-            "\(name) scaling in to \(nodeCountText(target)): the last finish their jobs and leave"
+        let retired = nodes.startDraining(-delta)
+        return "\(name) scaling in to \(nodeCountText(target)): "
+            + retired.joined(separator: ", ") + " finish their jobs and leave"
     }
 
     /// Removes draining nodes from the end once their jobs are done.
