@@ -30,6 +30,13 @@ enum Bench {
         Case(name: "blueprint", summary: "the default layout at 10,000 req/s for 60 s") {
             try blueprint(scale: $0)
         },
+        Case(
+            name: "dashboard",
+            summary: "the default layout at 10,000 req/s for 300 s, drawing 160x50 frames, "
+                + "against the same run headless"
+        ) {
+            try blueprintWithDashboard(scale: $0)
+        },
     ]
 
     static func run(_ options: BenchOptions) -> Int32 {
@@ -129,7 +136,7 @@ enum Bench {
         max(1, Int((Double(count) * scale).rounded()))
     }
 
-    private static func timed<Value>(_ body: () throws -> Value) rethrows
+    static func timed<Value>(_ body: () throws -> Value) rethrows
         -> (Value, Double)
     {
         let clock = ContinuousClock()

@@ -60,7 +60,7 @@ enum EngineModels {
         return outcome(session.simulation, client: "client")
     }
 
-    private static func outcome(_ simulation: Simulation, client: String) -> Outcome {
+    static func outcome(_ simulation: Simulation, client: String) -> Outcome {
         let totals = simulation.totals(of: client)
         let started = totals.first { $0.key == "started" }?.value ?? 0
         let mean = totals.first { $0.key == "meanLatency" }?.value ?? 0
