@@ -72,7 +72,10 @@ enum Tasks {
             (command.at, command.text, "--commands: command \(position + 1) at")
         }
         if let scenario {
-            sources += scenario.steps.map { ($0.at, $0.text, "\(scenario.path): step at") }
+            sources += scenario.steps.map { step in
+                let place = step.line.map { "\(scenario.path):\($0): command at" }
+                return (step.at, step.text, place ?? "\(scenario.path): step at")
+            }
         }
         let ordered = sources.enumerated().sorted {
             ($0.element.0, $0.offset) < ($1.element.0, $1.offset)

@@ -27,11 +27,11 @@ final class ScenarioTests: XCTestCase {
         XCTAssertEqual(
             scenario.steps,
             [
-                TimedCommand(at: 10_000_000, text: "fail db.shard-2 kill"),
-                TimedCommand(at: 15_000_000, text: "recover all"),
-                TimedCommand(at: 30_000_000, text: "mark \"the cache is cold now\""),
-                TimedCommand(at: 30_000_000, text: "mark \"plain words\""),
-                TimedCommand(at: 60_000_000, text: "load rate +25%"),
+                TimedCommand(at: 10_000_000, text: "fail db.shard-2 kill", line: 2),
+                TimedCommand(at: 15_000_000, text: "recover all", line: 4),
+                TimedCommand(at: 30_000_000, text: "mark \"the cache is cold now\"", line: 5),
+                TimedCommand(at: 30_000_000, text: "mark \"plain words\"", line: 6),
+                TimedCommand(at: 60_000_000, text: "load rate +25%", line: 7),
             ])
     }
 

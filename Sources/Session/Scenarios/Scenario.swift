@@ -33,8 +33,9 @@ public struct Scenario: Sendable, Equatable {
         for (index, rawLine) in lines.enumerated() {
             let line = String(rawLine)
             do {
-                guard let step = try TimedLine.read(line, previous: previous, timeRequired: true)
+                guard var step = try TimedLine.read(line, previous: previous, timeRequired: true)
                 else { continue }
+                step.line = index + 1
                 steps.append(step)
                 previous = step.at
             } catch {

@@ -5,10 +5,13 @@ public struct TimedCommand: Sendable, Equatable {
     public var at: SimTime
     /// The command in canonical text form (narration becomes a `mark`).
     public var text: String
+    /// The line of the scenario file it came from, when it came from one.
+    public var line: Int?
 
-    public init(at: SimTime, text: String) {
+    public init(at: SimTime, text: String, line: Int? = nil) {
         self.at = at
         self.text = text
+        self.line = line
     }
 }
 
