@@ -119,3 +119,19 @@ struct FigureHistory {
 
     var series: Series { Series(key: key, label: label, unit: unit, values: values.elements) }
 }
+
+/// A component that keeps the common traffic figures and answers requests itself.
+protocol AnsweringComponent: ComponentModel {
+    var stats: TrafficStats { get set }
+}
+
+extension AnsweringComponent {
+    /// Answers the request after `delay`, first counting its status and its time in this
+    /// component (from arrival to the answer). The figures are written before the answer
+    /// leaves, since a zero-delay answer runs the caller at once.
+    func answer(_ slot: Int32, status: Int32, in simulation: Simulation, delay: SimTime = 0) {
+        let latency = simulation.now + delay - simulation.requests.enteredAt[Int(slot)]
+        stats.record(status: status, latency: latency)
+        simulation.respond(slot, status: status, delay: delay)
+    }
+}

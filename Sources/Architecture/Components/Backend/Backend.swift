@@ -4,7 +4,7 @@ import SimKernel
 /// bounded accept queue. A request holds its worker while it calls the cache, the database
 /// and the queue, so a slow database backs up the backend: cascades emerge, nothing is
 /// painted.
-final class Backend: ComponentModel {
+final class Backend: AnsweringComponent {
     let name: String
     let kind = "backend"
     let index: Int32
@@ -85,15 +85,14 @@ final class Backend: ComponentModel {
         }
         simulation.requests.node[Int(slot)] = Int32(node)
         if nodes[node].isDraining {
-            return reply(slot, status: Status.unavailable, holdsWorker: false, in: simulation)
+            return answer(slot, status: Status.unavailable, in: simulation)
         }
         switch nodes[node].health {
         case .down:
-            return reply(slot, status: Status.unavailable, holdsWorker: false, in: simulation)
+            return answer(slot, status: Status.unavailable, in: simulation)
         case .partitioned:
-            return reply(
-                slot, status: Status.gatewayTimeout, holdsWorker: false, in: simulation,
-                delay: partitionTimeoutMicros)
+            return answer(
+                slot, status: Status.gatewayTimeout, in: simulation, delay: partitionTimeoutMicros)
         default: break
         }
         nodes[node].connections += 1
@@ -102,7 +101,7 @@ final class Backend: ComponentModel {
         case .queued: break
         case .rejected:
             nodes[node].connections -= 1
-            reply(slot, status: Status.unavailable, holdsWorker: false, in: simulation)
+            answer(slot, status: Status.unavailable, in: simulation)
         }
     }
 
@@ -157,21 +156,12 @@ final class Backend: ComponentModel {
             simulation.requests.node[Int(next)] = Int32(node)
             startService(next, node: node, in: simulation)
         }
-        reply(slot, status: status, holdsWorker: true, in: simulation)
-    }
-
-    private func reply(
-        _ slot: Int32, status: Int32, holdsWorker: Bool, in simulation: Simulation,
-        delay: SimTime = 0
-    ) {
-        let latency = simulation.now + delay - simulation.requests.enteredAt[Int(slot)]
-        stats.record(status: status, latency: latency)
-        simulation.respond(slot, status: status, delay: delay)
+        answer(slot, status: status, in: simulation)
     }
 
     /// Answers a request that was waiting in a node's queue when the node died.
     func rejectWaiting(_ slot: Int32, in simulation: Simulation) {
-        reply(slot, status: Status.unavailable, holdsWorker: false, in: simulation)
+        answer(slot, status: Status.unavailable, in: simulation)
     }
 
     /// A new node of nominal speed at `position`, named after it.

@@ -21,7 +21,7 @@ extension Cache {
         case .writeBack:
             store(key, node: owner, in: simulation)
             markDirty(key, in: simulation)
-            reply(slot, status: Status.ok, in: simulation)
+            answer(slot, status: Status.ok, in: simulation)
         }
     }
 

@@ -14,7 +14,7 @@ enum WritePolicy: String, CaseIterable {
 /// A distributed cache: nodes that each hold part of the key space, read-through on a miss
 /// (the cache loads the key from the database and keeps it), with a TTL and a switchable
 /// eviction policy. The hit ratio is counted, never computed from a formula.
-final class Cache: ComponentModel, KeyInvalidating {
+final class Cache: AnsweringComponent, KeyInvalidating {
     let name: String
     let kind = "cache"
     let index: Int32
@@ -167,7 +167,7 @@ final class Cache: ComponentModel, KeyInvalidating {
         }
         if stores[owner].lookup(key, now: simulation.now, index: &keyIndex) {
             windowHits += 1
-            return reply(slot, status: Status.ok, in: simulation)
+            return answer(slot, status: Status.ok, in: simulation)
         }
         windowMisses += 1
         simulation.call(slot, from: index, phase: Phase.load, to: database)
@@ -185,13 +185,7 @@ final class Cache: ComponentModel, KeyInvalidating {
         {
             store(key, node: owner, in: simulation)
         }
-        reply(slot, status: status, in: simulation)
-    }
-
-    func reply(_ slot: Int32, status: Int32, in simulation: Simulation) {
-        let latency = simulation.now - simulation.requests.enteredAt[Int(slot)]
-        stats.record(status: status, latency: latency)
-        simulation.respond(slot, status: status)
+        answer(slot, status: status, in: simulation)
     }
 
     /// Whether writes pass through the cache (write-through, write-back) rather than around.

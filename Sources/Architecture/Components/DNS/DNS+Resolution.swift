@@ -15,7 +15,7 @@ extension DNS {
                 }
             }
             window.failures += 1
-            return reply(slot, status: Status.unavailable, in: simulation)
+            return answer(slot, status: Status.unavailable, in: simulation)
         }
         switch stage {
         case .resolver, .retry:
@@ -47,12 +47,6 @@ extension DNS {
         if client >= 0 && client < clientExpiry.count {
             clientExpiry[client] = addressExpiry[resolver]
         }
-        reply(slot, status: Status.ok, in: simulation)
-    }
-
-    func reply(_ slot: Int32, status: Int32, in simulation: Simulation) {
-        let latency = simulation.now - simulation.requests.enteredAt[Int(slot)]
-        stats.record(status: status, latency: latency)
-        simulation.respond(slot, status: status)
+        answer(slot, status: Status.ok, in: simulation)
     }
 }

@@ -4,7 +4,7 @@ import SimKernel
 /// their own caches of the referral and address records, each with its own TTL, and on a
 /// miss walk root → TLD → authoritative. A dead nameserver shows up only once the records
 /// that let resolvers skip it expire.
-final class DNS: ComponentModel {
+final class DNS: AnsweringComponent {
     let name: String
     let kind = "dns"
     let index: Int32
@@ -96,7 +96,7 @@ final class DNS: ComponentModel {
         let client = Int(simulation.requests.client[position])
         if client >= 0 && client < clientExpiry.count && clientExpiry[client] > simulation.now {
             window.clientHits += 1
-            return reply(slot, status: Status.ok, in: simulation)
+            return answer(slot, status: Status.ok, in: simulation)
         }
         ask(slot, resolver: client % resolverCount, stage: .resolver, in: simulation)
     }

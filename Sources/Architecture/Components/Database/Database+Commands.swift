@@ -27,7 +27,7 @@ extension Database {
                 if fault == .kill {
                     for waiting in shards[number].nodes[physical].drainQueue(now: simulation.now) {
                         shards[number].nodes[physical].connections -= 1
-                        reply(waiting, status: Status.unavailable, in: simulation)
+                        answer(waiting, status: Status.unavailable, in: simulation)
                     }
                 }
             }

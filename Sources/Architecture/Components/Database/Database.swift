@@ -11,7 +11,7 @@ enum Sharding: String, CaseIterable {
 /// The database: shards, each a leader that takes writes and a follower that serves reads
 /// and replays the leader's commits asynchronously. A dead leader fails writes until the
 /// follower is promoted, and commits it had not shipped are lost.
-final class Database: ComponentModel {
+final class Database: AnsweringComponent {
     let name: String
     let kind = "database"
     let index: Int32
@@ -110,15 +110,15 @@ final class Database: ComponentModel {
         let chosen = isWrite ? shards[number].leader : readTarget(number)
         guard let chosen else {
             if isWrite { refusedWrites += 1 }
-            return reply(slot, status: Status.unavailable, in: simulation)
+            return answer(slot, status: Status.unavailable, in: simulation)
         }
         if shards[number].nodes[chosen].health == .partitioned {
-            return reply(
+            return answer(
                 slot, status: Status.gatewayTimeout, in: simulation, delay: partitionTimeoutMicros)
         }
         guard shards[number].nodes[chosen].health != .down else {
             if isWrite { refusedWrites += 1 }
-            return reply(slot, status: Status.unavailable, in: simulation)
+            return answer(slot, status: Status.unavailable, in: simulation)
         }
         simulation.requests.node[position] = Int32(number * 2 + chosen)
         shards[number].nodes[chosen].connections += 1
@@ -127,7 +127,7 @@ final class Database: ComponentModel {
         case .queued: break
         case .rejected:
             shards[number].nodes[chosen].connections -= 1
-            reply(slot, status: Status.unavailable, in: simulation)
+            answer(slot, status: Status.unavailable, in: simulation)
         }
     }
 
@@ -157,10 +157,10 @@ final class Database: ComponentModel {
         }
         let pool = shards[number].nodes[physical]
         if pool.health == .down {
-            return reply(slot, status: Status.unavailable, in: simulation)
+            return answer(slot, status: Status.unavailable, in: simulation)
         }
         if pool.errorRatio > 0 && random.chance(pool.errorRatio) {
-            return reply(slot, status: Status.serverError, in: simulation)
+            return answer(slot, status: Status.serverError, in: simulation)
         }
         if simulation.requests.operation[position] == .read {
             shards[number].readsInWindow += 1
@@ -168,12 +168,6 @@ final class Database: ComponentModel {
             shards[number].writesInWindow += 1
             commit(shard: number, in: simulation)
         }
-        reply(slot, status: Status.ok, in: simulation)
-    }
-
-    func reply(_ slot: Int32, status: Int32, in simulation: Simulation, delay: SimTime = 0) {
-        let latency = simulation.now + delay - simulation.requests.enteredAt[Int(slot)]
-        stats.record(status: status, latency: latency)
-        simulation.respond(slot, status: status, delay: delay)
+        answer(slot, status: Status.ok, in: simulation)
     }
 }

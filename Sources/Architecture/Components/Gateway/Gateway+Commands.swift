@@ -43,9 +43,7 @@ extension Gateway {
         pool.apply(fault)
         if fault == .kill {
             for waiting in pool.drainQueue(now: simulation.now) {
-                simulation.requests.enteredAt[Int(waiting)] = simulation.now
-                simulation.respond(waiting, status: Status.unavailable)
-                stats.record(status: Status.unavailable, latency: 0)
+                reply(waiting, status: Status.unavailable, in: simulation)
             }
         }
         return describeFault(fault, target: node ?? name)

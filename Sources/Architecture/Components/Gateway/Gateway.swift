@@ -3,7 +3,7 @@ import SimKernel
 /// The API gateway: every request passes its stages in order (TLS and header checks cost
 /// a worker's time, then authentication, then the rate limiter) and each stage that refuses
 /// counts its own rejects and status code.
-final class Gateway: ComponentModel {
+final class Gateway: AnsweringComponent {
     let name: String
     let kind = "api-gateway"
     let index: Int32
@@ -116,18 +116,17 @@ final class Gateway: ComponentModel {
         }
     }
 
-    private func reply(_ slot: Int32, status: Int32, in simulation: Simulation) {
+    /// Answers through the common path, keeping the request in the access log first.
+    func reply(_ slot: Int32, status: Int32, in simulation: Simulation) {
         let position = Int(slot)
-        let latency = simulation.now - simulation.requests.enteredAt[position]
-        stats.record(status: status, latency: latency)
         accessLog.append(
             AccessRecord(
                 time: simulation.now, requestID: simulation.requests.identifier[position],
                 client: simulation.requests.client[position],
                 key: simulation.requests.key[position],
                 operation: simulation.requests.operation[position], status: status,
-                latency: latency))
-        simulation.respond(slot, status: status)
+                latency: simulation.now - simulation.requests.enteredAt[position]))
+        answer(slot, status: status, in: simulation)
     }
 }
 

@@ -3,7 +3,7 @@ import SimKernel
 /// The load balancer: two primaries (one active), five algorithms switchable live, and
 /// UDP-style heartbeats that mark a node down only after several are missed, so a dead
 /// node keeps receiving requests for the detection delay, as in a real system.
-final class LoadBalancer: ComponentModel {
+final class LoadBalancer: AnsweringComponent {
     let name: String
     let kind = "load-balancer"
     let index: Int32
@@ -121,7 +121,7 @@ final class LoadBalancer: ComponentModel {
             let slot = event.subject
             let node = Int(simulation.requests.node[Int(slot)])
             if node >= 0 && node < connections.count { connections[node] -= 1 }
-            reply(slot, status: status, in: simulation)
+            answer(slot, status: status, in: simulation)
         case Kind.heartbeat: heartbeat(in: simulation)
         case Kind.failover: failover(in: simulation)
         default: preconditionFailure("\(name): unknown event kind \(event.kind)")
@@ -131,28 +131,22 @@ final class LoadBalancer: ComponentModel {
     private func arrive(_ slot: Int32, in simulation: Simulation) {
         simulation.requests.enteredAt[Int(slot)] = simulation.now
         guard primaries[activePrimary].isAvailable else {
-            return reply(slot, status: Status.unavailable, in: simulation)
+            return answer(slot, status: Status.unavailable, in: simulation)
         }
         primaries[activePrimary].countServed()
         let errorRatio = primaries[activePrimary].errorRatio
         if errorRatio > 0 && random.chance(errorRatio) {
-            return reply(slot, status: Status.badGateway, in: simulation)
+            return answer(slot, status: Status.badGateway, in: simulation)
         }
         guard let pool, let node = choose(pool, client: simulation.requests.client[Int(slot)])
         else {
-            return reply(slot, status: Status.unavailable, in: simulation)
+            return answer(slot, status: Status.unavailable, in: simulation)
         }
         connections[node] += 1
         sentInWindow[node] += 1
         simulation.requests.node[Int(slot)] = Int32(node)
         simulation.requests.routeHint[Int(slot)] = Int32(node)
         simulation.call(slot, from: index, phase: 1, to: next)
-    }
-
-    private func reply(_ slot: Int32, status: Int32, in simulation: Simulation) {
-        let latency = simulation.now - simulation.requests.enteredAt[Int(slot)]
-        stats.record(status: status, latency: latency)
-        simulation.respond(slot, status: status)
     }
 
     /// A node gets requests while the heartbeats say it is up and it is not being drained.

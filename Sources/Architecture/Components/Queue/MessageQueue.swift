@@ -3,7 +3,7 @@ import SimKernel
 /// A point-to-point message queue with acknowledgements: a bounded store that refuses new
 /// messages when full, delivers to idle consumers, and redelivers a message whose
 /// acknowledgement does not come back within the ack timeout.
-final class MessageQueue: ComponentModel {
+final class MessageQueue: AnsweringComponent {
     let name: String
     let kind = "message-queue"
     let index: Int32
@@ -64,31 +64,26 @@ final class MessageQueue: ComponentModel {
     private func arrive(_ slot: Int32, in simulation: Simulation) {
         simulation.requests.enteredAt[Int(slot)] = simulation.now
         switch pool.health {
-        case .down: return reply(slot, status: Status.unavailable, delay: 0, in: simulation)
+        case .down: return answer(slot, status: Status.unavailable, in: simulation)
         case .partitioned:
-            return reply(
-                slot, status: Status.gatewayTimeout, delay: partitionTimeoutMicros,
-                in: simulation)
+            return answer(
+                slot, status: Status.gatewayTimeout, in: simulation,
+                delay: partitionTimeoutMicros)
         default: break
         }
         pool.countServed()
         if pool.errorRatio > 0 && random.chance(pool.errorRatio) {
-            return reply(slot, status: Status.serverError, delay: 0, in: simulation)
+            return answer(slot, status: Status.serverError, in: simulation)
         }
         let bytes = Int64(random.logNormal(mean: 2_000_000, variation: 1).rounded())
         guard jobs.enqueue(now: simulation.now, bytes: max(1, bytes)) != nil else {
             rejectedFull += 1
-            return reply(slot, status: Status.unavailable, delay: 0, in: simulation)
+            return answer(slot, status: Status.unavailable, in: simulation)
         }
         enqueued += 1
         let delay = SimTime(random.exponential(mean: enqueueMicros).rounded()) + pool.slowExtra
-        reply(slot, status: Status.ok, delay: delay, in: simulation)
+        answer(slot, status: Status.ok, in: simulation, delay: delay)
         dispatch(in: simulation)
-    }
-
-    private func reply(_ slot: Int32, status: Int32, delay: SimTime, in simulation: Simulation) {
-        stats.record(status: status, latency: delay)
-        simulation.respond(slot, status: status, delay: delay)
     }
 
     /// Hands waiting messages to idle consumers while both exist.
