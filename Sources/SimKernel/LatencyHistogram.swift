@@ -52,6 +52,17 @@ public struct LatencyHistogram: Sendable, Equatable {
         if micros > largest { largest = micros }
     }
 
+    /// Records `times` requests that took the same duration (a sampled request stands for
+    /// several).
+    @inlinable @inline(__always)
+    public mutating func record(_ micros: Int64, times: Int) {
+        let index = LatencyHistogram.bucketIndex(micros)
+        counts[index] &+= UInt32(truncatingIfNeeded: times)
+        count += times
+        sum &+= micros &* Int64(times)
+        if micros > largest { largest = micros }
+    }
+
     public var meanMicros: Double {
         totalCount == 0 ? 0 : Double(sumMicros) / Double(totalCount)
     }

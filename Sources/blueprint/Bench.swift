@@ -30,6 +30,9 @@ enum Bench {
         Case(name: "blueprint", summary: "the default layout at 10,000 req/s for 60 s") {
             try blueprint(scale: $0)
         },
+        Case(name: "flood", summary: "the default layout at 5,000,000 req/s for 10 s, sampled") {
+            try flood(scale: $0)
+        },
         Case(
             name: "dashboard",
             summary: "the default layout at 10,000 req/s for 300 s, drawing 160x50 frames, "
@@ -116,6 +119,27 @@ enum Bench {
                 ("handoffs", "\(outcome.handoffs)"),
                 ("simulated_s", formatFixed(simulated, decimals: 0)),
                 ("rate", formatFixed(rate, decimals: 0)),
+            ])
+    }
+
+    /// The highest rate the clients take: the engine samples, and must still keep up with
+    /// the wall clock (`realtime_x` is simulated seconds per wall second).
+    static func flood(scale: Double) throws -> BenchResult {
+        let layout = try LayoutLoader.load(path: Paths.layout(nil))
+        let duration = SimTime(Double(10 * Micros.perSecond) * scale)
+        let rate = 5_000_000.0
+        let (outcome, seconds) = try timed {
+            try EngineModels.layout(layout, rate: rate, duration: duration, seed: 42)
+        }
+        let simulated = Micros.toSeconds(outcome.simulatedMicros)
+        return BenchResult(
+            seconds: seconds, events: outcome.events, units: outcome.requests, unit: "requests",
+            notes: [
+                ("handoffs", "\(outcome.handoffs)"),
+                ("simulated_s", formatFixed(simulated, decimals: 0)),
+                ("rate", formatFixed(rate, decimals: 0)),
+                ("sampled_1_in", formatFixed(1 / outcome.sampleRatio, decimals: 0)),
+                ("realtime_x", formatFixed(simulated / seconds, decimals: 2)),
             ])
     }
 

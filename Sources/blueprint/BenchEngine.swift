@@ -15,6 +15,8 @@ enum EngineModels {
         var simulatedMicros: SimTime
         /// The mean response time the engine measured, in microseconds.
         var meanResponseMicros: Double
+        /// The share of requests the clients sent at the end (1/N when sampling).
+        var sampleRatio: Double
     }
 
     /// An M/M/`servers` queue as a layout: the clients calling one backend node with
@@ -66,6 +68,7 @@ enum EngineModels {
         let mean = totals.first { $0.key == "meanLatency" }?.value ?? 0
         return Outcome(
             events: simulation.eventsProcessed, handoffs: simulation.handoffs,
-            requests: Int(started), simulatedMicros: simulation.now, meanResponseMicros: mean)
+            requests: Int(started), simulatedMicros: simulation.now, meanResponseMicros: mean,
+            sampleRatio: simulation.snapshot().sampleRatio)
     }
 }

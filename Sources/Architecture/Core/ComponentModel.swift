@@ -18,6 +18,10 @@ public protocol ComponentModel: AnyObject {
     /// Handles one event addressed to this component.
     func handle(_ event: Event, in simulation: Simulation)
 
+    /// True when it takes a sampled request (one that stands for several) as it is;
+    /// otherwise a sampled request is split into single requests before it arrives.
+    var takesSampled: Bool { get }
+
     /// Closes the current metrics window and starts the next one.
     func rollWindow(in simulation: Simulation)
 
@@ -66,6 +70,8 @@ public struct Setting: Sendable, Equatable {
 }
 
 extension ComponentModel {
+    public var takesSampled: Bool { false }
+
     public func scale(by delta: Int, in simulation: Simulation) throws(CommandError) -> String {
         throw CommandError("\(name) cannot be scaled")
     }

@@ -30,6 +30,9 @@ struct RequestTable {
     var routeHint: [Int32] = []
     /// When the request entered the component handling it now.
     var enteredAt: [SimTime] = []
+    /// How many requests this one stands for: 1, or more for a sampled request at very high
+    /// rates (see `Simulation.splitSingle`).
+    private var weights: [Int32] = []
     /// Two words a frame: (caller, phase, node) packed, then the caller's `enteredAt`.
     private var frames: [Int64] = []
     private var depth: [UInt8] = []
@@ -44,7 +47,7 @@ struct RequestTable {
 
     /// Takes a slot for a new request, or nil when the table is full.
     mutating func allocate(
-        operation: Operation, key: Int32, client: Int32, now: SimTime
+        operation: Operation, key: Int32, client: Int32, now: SimTime, weight: Int32 = 1
     ) -> Int32? {
         let slot: Int32
         if let reused = free.popLast() {
@@ -64,9 +67,38 @@ struct RequestTable {
         node[index] = -1
         routeHint[index] = -1
         enteredAt[index] = now
+        weights[index] = weight
         depth[index] = 0
         inFlight += 1
         return slot
+    }
+
+    @inline(__always)
+    func weight(_ slot: Int32) -> Int { Int(weights[Int(slot)]) }
+
+    /// Takes one request off a sampled request of weight 2 or more: a new slot of weight 1
+    /// with its own operation, key and client, at the same place in the same calls (same
+    /// start, callers, nodes and route). Returns nil when the table is full.
+    mutating func splitSingle(
+        from parent: Int32, operation: Operation, key: Int32, client: Int32
+    ) -> Int32? {
+        let source = Int(parent)
+        precondition(weights[source] > 1, "only a sampled request can be split")
+        guard
+            let child = allocate(
+                operation: operation, key: key, client: client, now: startTime[source])
+        else { return nil }
+        let index = Int(child)
+        weights[source] -= 1
+        node[index] = node[source]
+        routeHint[index] = routeHint[source]
+        enteredAt[index] = enteredAt[source]
+        let level = Int(depth[source])
+        depth[index] = depth[source]
+        let from = 2 * source * RequestTable.stackDepthLimit
+        let to = 2 * index * RequestTable.stackDepthLimit
+        for word in 0..<(2 * level) { frames[to + word] = frames[from + word] }
+        return child
     }
 
     private mutating func grow() {
@@ -78,6 +110,7 @@ struct RequestTable {
         node.append(-1)
         routeHint.append(-1)
         enteredAt.append(0)
+        weights.append(1)
         depth.append(0)
         frames.append(contentsOf: repeatElement(0, count: 2 * RequestTable.stackDepthLimit))
     }

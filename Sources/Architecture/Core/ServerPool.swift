@@ -92,10 +92,19 @@ struct ServerPool {
         return nil
     }
 
-    /// Counts one request served by a node that keeps no workers busy (a nameserver).
-    mutating func countServed() {
-        windowCompleted += 1
+    /// Counts requests served by a node that keeps no workers busy (a nameserver).
+    mutating func countServed(_ times: Int = 1) {
+        windowCompleted += times
     }
+
+    /// Counts requests refused without asking `admit` (the rest of a sampled request that
+    /// found no room).
+    mutating func countRejected(_ times: Int) {
+        rejected += times
+    }
+
+    /// How many more requests it would take now: free workers plus free queue places.
+    var room: Int { max(0, workers - busy) + max(0, queueLimit - queueDepth) }
 
     /// Empties the queue (the node died); returns the requests that were waiting.
     mutating func drainQueue(now: SimTime) -> [Int32] {

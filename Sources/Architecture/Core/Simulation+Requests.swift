@@ -37,9 +37,54 @@ extension Simulation {
     func call(
         _ slot: Int32, from caller: Int32, phase: Int32, to callee: Int32, delay: SimTime = 0
     ) {
+        if requests.weight(slot) > 1 && !components[Int(callee)].takesSampled {
+            return callSingly(slot, from: caller, phase: phase, to: callee, delay: delay)
+        }
         requests.push(slot, caller: caller, phase: phase)
         deliver(
             target: callee, kind: EventKind.arrive, subject: slot, argument: 0, delay: delay)
+    }
+
+    /// Calls a component that takes single requests only with a sampled one: it gets the
+    /// single requests the sampled one stands for, one call each.
+    @inline(never)
+    private func callSingly(
+        _ slot: Int32, from caller: Int32, phase: Int32, to callee: Int32, delay: SimTime
+    ) {
+        while requests.weight(slot) > 1, let single = splitSingle(slot) {
+            requests.push(single, caller: caller, phase: phase)
+            deliver(
+                target: callee, kind: EventKind.arrive, subject: single, argument: 0,
+                delay: delay)
+        }
+        requests.push(slot, caller: caller, phase: phase)
+        deliver(target: callee, kind: EventKind.arrive, subject: slot, argument: 0, delay: delay)
+    }
+
+    /// Splits the sampled request `slot` where a queue with `room` free places admits work:
+    /// up to `room` of the requests it stands for go to `admit` as single requests, the
+    /// sampled one itself last once it stands for one. Returns the weight left in `slot`
+    /// for the caller to refuse, or 0 when `slot` itself was admitted.
+    func admitSampled(_ slot: Int32, room: Int, admit: (Int32) -> Void) -> Int {
+        var admitted = 0
+        while admitted < room, requests.weight(slot) > 1, let single = splitSingle(slot) {
+            admit(single)
+            admitted += 1
+        }
+        if admitted < room && requests.weight(slot) == 1 {
+            admit(slot)
+            return 0
+        }
+        return requests.weight(slot)
+    }
+
+    /// Takes one single request off the sampled request `slot` (see
+    /// `RequestTable.splitSingle`); its operation, key and client are drawn as the clients
+    /// draw them. Nil when the request table is full.
+    func splitSingle(_ slot: Int32) -> Int32? {
+        let shape = clients.drawShape()
+        return requests.splitSingle(
+            from: slot, operation: shape.operation, key: shape.key, client: shape.client)
     }
 
     /// Answers the request to whoever called the current component, after `delay`.

@@ -24,6 +24,8 @@ public final class Simulation {
 
     /// The component that generates the load; every request starts there.
     var workloadIndex: Int32 = 0
+    /// The same component, typed.
+    private(set) var clients: WorkloadGenerator!
 
     static let windowTarget: Int32 = -1
 
@@ -42,6 +44,7 @@ public final class Simulation {
         try WorkloadGenerator.validate(spec.workload)
         let context = BuildContext(seed: seed, workload: spec.workload)
         let generator = WorkloadGenerator(spec: spec.workload, seed: seed)
+        clients = generator
         components.append(generator)
         var seen: [String] = [generator.name]
         for component in spec.components {
@@ -140,10 +143,9 @@ public final class Simulation {
     }
 
     public func snapshot() -> SimSnapshot {
-        let generator = components[Int(workloadIndex)] as! WorkloadGenerator
         return SimSnapshot(
-            time: now, offeredRate: generator.offeredRate(at: now),
-            baseRate: generator.baseRate, sampleRatio: 1,
+            time: now, offeredRate: clients.offeredRate(at: now),
+            baseRate: clients.baseRate, sampleRatio: 1 / Double(clients.sampleEvery),
             components: components.map { $0.snapshot(in: self) }, ticker: ticker.elements)
     }
 }

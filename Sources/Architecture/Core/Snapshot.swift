@@ -158,7 +158,8 @@ public struct SimSnapshot: Sendable, Equatable {
     public var offeredRate: Double
     /// The configured base load.
     public var baseRate: Double
-    /// The share of arrivals simulated one by one (1 = every request).
+    /// The share of arrivals the clients send into the architecture: 1, or 1/N when they
+    /// send one request in N, each counted N times (see `WorkloadGenerator`).
     public var sampleRatio: Double
     public var components: [ComponentSnapshot]
     /// Newest last; bounded by the engine's ticker limit.
@@ -178,5 +179,12 @@ public struct SimSnapshot: Sendable, Equatable {
 
     public func component(_ name: String) -> ComponentSnapshot? {
         components.first { $0.name == name }
+    }
+
+    /// What the screen and summaries say while the clients sample, or nil when they send
+    /// every request.
+    public var samplingText: String? {
+        guard sampleRatio < 1, sampleRatio > 0 else { return nil }
+        return "sampling 1 in \(Int((1 / sampleRatio).rounded())) requests"
     }
 }

@@ -33,11 +33,15 @@ public struct WorkloadSpec: Sendable, Equatable {
     public var jobRatio: Double
     /// The share of requests that carry bad credentials (rejected by the gateway with 401).
     public var badAuthRatio: Double
+    /// Above this offered rate the clients send one request in N, each standing for N, so
+    /// that at most this many requests a second are simulated at the entry (see
+    /// `WorkloadGenerator`).
+    public var sampleAbove: Double
 
     public init(
         ratePerSecond: Double = 1_000, readRatio: Double = 0.8, keyCount: Int = 100_000,
         zipfExponent: Double = 0.9, clientCount: Int = 10_000, jobRatio: Double = 0.2,
-        badAuthRatio: Double = 0.01
+        badAuthRatio: Double = 0.01, sampleAbove: Double = 250_000
     ) {
         self.ratePerSecond = ratePerSecond
         self.readRatio = readRatio
@@ -46,6 +50,7 @@ public struct WorkloadSpec: Sendable, Equatable {
         self.clientCount = clientCount
         self.jobRatio = jobRatio
         self.badAuthRatio = badAuthRatio
+        self.sampleAbove = sampleAbove
     }
 }
 

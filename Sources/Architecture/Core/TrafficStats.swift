@@ -29,20 +29,26 @@ struct TrafficStats {
     private var p99History = RingBuffer<Double>(capacity: Simulation.historyLimit)
     private var errorHistory = RingBuffer<Double>(capacity: Simulation.historyLimit)
 
+    /// Counts `times` answers of one status and latency: more than one when a sampled
+    /// request stands for several.
     @inline(__always)
-    mutating func record(status: Int32, latency: SimTime) {
-        completed += 1
-        runCompleted += 1
-        runLatencySumMicros &+= latency
-        histogram.record(latency)
-        if status < 400 {
-            ok += 1
-        } else if status < 500 {
-            clientErrors += 1
-            runErrors += 1
+    mutating func record(status: Int32, latency: SimTime, times: Int = 1) {
+        completed += times
+        runCompleted += times
+        runLatencySumMicros &+= latency &* Int64(times)
+        if times == 1 {
+            histogram.record(latency)
         } else {
-            serverErrors += 1
-            runErrors += 1
+            histogram.record(latency, times: times)
+        }
+        if status < 400 {
+            ok += times
+        } else if status < 500 {
+            clientErrors += times
+            runErrors += times
+        } else {
+            serverErrors += times
+            runErrors += times
         }
     }
 
@@ -126,12 +132,15 @@ protocol AnsweringComponent: ComponentModel {
 }
 
 extension AnsweringComponent {
+    /// The whole-run answers, errors and mean latency; components with more add to them.
+    func totals(in simulation: Simulation) -> [Metric] { stats.totals }
+
     /// Answers the request after `delay`, first counting its status and its time in this
     /// component (from arrival to the answer). The figures are written before the answer
     /// leaves, since a zero-delay answer runs the caller at once.
     func answer(_ slot: Int32, status: Int32, in simulation: Simulation, delay: SimTime = 0) {
         let latency = simulation.now + delay - simulation.requests.enteredAt[Int(slot)]
-        stats.record(status: status, latency: latency)
+        stats.record(status: status, latency: latency, times: simulation.requests.weight(slot))
         simulation.respond(slot, status: status, delay: delay)
     }
 }

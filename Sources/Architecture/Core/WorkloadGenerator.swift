@@ -5,6 +5,14 @@ import SimKernel
 ///
 /// It is component 0, named `client`; the layout's connections from `client` give the
 /// order of calls (DNS first, then the entry point).
+///
+/// Above `sampleAbove` requests a second the clients sample: they send one request in N,
+/// of weight N, so at most `sampleAbove` requests a second enter the architecture. Every
+/// component counts a sampled request N times. The front components (DNS, balancer,
+/// gateway, backend) take it as it is; where a queue admits work, or at any component
+/// that takes single requests only, it is split back into N single requests with keys
+/// and clients of their own, so everything past admission is simulated request by
+/// request and only the requests turned away at the front are sampled.
 final class WorkloadGenerator: ComponentModel {
     static let reservedName = "client"
     let name = WorkloadGenerator.reservedName
@@ -22,6 +30,12 @@ final class WorkloadGenerator: ComponentModel {
     /// Bumped on every rate change; a pending arrival of an older generation is ignored.
     private var generation: Int32 = 0
     private var chain: [Int32] = []
+    /// N when the clients send one request in N (1 when they send them all).
+    private(set) var sampleEvery = 1
+    private let sampleAbove: Double
+    /// The exact time of the next arrival in microseconds; events fire at the whole
+    /// microsecond at or after it, so the offered rate is kept exactly however high it is.
+    private var nextArrival = 0.0
     private var stats = TrafficStats()
     private(set) var dropped = 0
     /// Requests started over the whole run (dropped ones not included).
@@ -38,6 +52,7 @@ final class WorkloadGenerator: ComponentModel {
         baseRate = spec.ratePerSecond
         readRatio = spec.readRatio
         clientCount = spec.clientCount
+        sampleAbove = spec.sampleAbove
         keys = ZipfSampler(count: spec.keyCount, exponent: spec.zipfExponent)
         random = RandomStream(seed: seed, stream: "client")
     }
@@ -57,6 +72,9 @@ final class WorkloadGenerator: ComponentModel {
         try check((1...1_000_000).contains(spec.clientCount), "clients", "expected 1 to 1000000")
         try check((0...1).contains(spec.jobRatio), "jobRatio", "expected 0 to 1")
         try check((0...1).contains(spec.badAuthRatio), "badAuthRatio", "expected 0 to 1")
+        try check(
+            spec.sampleAbove >= 1_000 && spec.sampleAbove <= rateLimit, "sampleAbove",
+            "expected 1000 to \(rateLimitText) requests per second")
     }
 
     func connect(in simulation: Simulation) throws(SpecError) {
@@ -68,7 +86,7 @@ final class WorkloadGenerator: ComponentModel {
                 path: "connections",
                 message: "nothing connects from 'client'; add {from: \"client\", to: ...}")
         }
-        scheduleArrival(in: simulation)
+        restartArrivals(in: simulation)
     }
 
     func offeredRate(at now: SimTime) -> Double {
@@ -78,8 +96,10 @@ final class WorkloadGenerator: ComponentModel {
     private func scheduleArrival(in simulation: Simulation) {
         let rate = offeredRate(at: simulation.now)
         guard rate > 0 else { return }
-        let gap = SimTime(random.exponential(mean: 1e6 / rate).rounded(.up))
-        simulation.schedule(index, kind: Kind.arrival, after: max(1, gap), argument: generation)
+        nextArrival += random.exponential(mean: 1e6 * Double(sampleEvery) / rate)
+        let due = SimTime(nextArrival.rounded(.up))
+        simulation.schedule(
+            index, kind: Kind.arrival, after: max(0, due - simulation.now), argument: generation)
     }
 
     func handle(_ event: Event, in simulation: Simulation) {
@@ -100,20 +120,26 @@ final class WorkloadGenerator: ComponentModel {
         }
     }
 
-    private func startRequest(in simulation: Simulation) {
+    /// What one request asks for and who sends it.
+    func drawShape() -> (operation: Operation, key: Int32, client: Int32) {
         let operation: Operation = random.nextUnit() < readRatio ? .read : .write
         let key: Int32 =
             hotKeyFraction > 0 && random.nextUnit() < hotKeyFraction
             ? 0 : Int32(keys.draw(using: &random))
-        let client = Int32(random.nextInt(below: clientCount))
+        return (operation, key, Int32(random.nextInt(below: clientCount)))
+    }
+
+    private func startRequest(in simulation: Simulation) {
+        let shape = drawShape()
         guard
             let slot = simulation.requests.allocate(
-                operation: operation, key: key, client: client, now: simulation.now)
+                operation: shape.operation, key: shape.key, client: shape.client,
+                now: simulation.now, weight: Int32(sampleEvery))
         else {
-            dropped += 1
+            dropped += sampleEvery
             return
         }
-        started += 1
+        started += sampleEvery
         simulation.call(slot, from: index, phase: 0, to: chain[0])
     }
 
@@ -124,9 +150,10 @@ final class WorkloadGenerator: ComponentModel {
             return
         }
         let latency = simulation.now - simulation.requests.startTime[Int(slot)]
-        stats.record(status: status, latency: latency)
+        let weight = simulation.requests.weight(slot)
+        stats.record(status: status, latency: latency, times: weight)
         simulation.requests.release(slot)
-        finished += 1
+        finished += weight
     }
 
     // MARK: Commands
@@ -173,6 +200,9 @@ final class WorkloadGenerator: ComponentModel {
 
     private func restartArrivals(in simulation: Simulation) {
         generation &+= 1
+        let rate = offeredRate(at: simulation.now)
+        sampleEvery = rate > sampleAbove ? Int((rate / sampleAbove).rounded(.up)) : 1
+        nextArrival = Double(simulation.now)
         scheduleArrival(in: simulation)
     }
 

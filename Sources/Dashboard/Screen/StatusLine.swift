@@ -31,9 +31,8 @@ enum StatusLine {
         }
         if let snapshot = state.snapshot {
             items.append(item(loadText(snapshot), 1))
-            if snapshot.sampleRatio < 1 {
-                let ratio = MetricFormat.percent(snapshot.sampleRatio)
-                items.append(item("sampling \(ratio) of requests", 2))
+            if let sampling = snapshot.samplingText {
+                items.append(item(sampling.uppercased(), 1, bold: true))
             }
         }
         items.append(item(recordingText(state), 3))

@@ -38,6 +38,11 @@ extension HeadlessResult {
                 + "\(eventsProcessed) events, \(commandsApplied) commands applied"
         ]
         lines += Self.align(rows, rightAligned: 3...8)
+        if let sampling = snapshot.samplingText {
+            lines.append(
+                "\(sampling) at the end: each request the clients sent was counted for the "
+                    + "requests it stood for")
+        }
         for refusal in refusals {
             lines.append(
                 "refused at \(formatDuration(refusal.at)): \(refusal.text): \(refusal.message)")

@@ -113,6 +113,7 @@ struct WorkloadDocument: Decodable {
 
     static let fields = [
         "rate", "readRatio", "keys", "zipf", "clients", "jobRatio", "badAuthRatio",
+        "sampleAbove",
     ]
 
     init(from decoder: any Decoder) throws {
@@ -125,6 +126,7 @@ struct WorkloadDocument: Decodable {
         spec.clientCount = try fields.wholeNumber("clients") ?? spec.clientCount
         spec.jobRatio = try fields.optional("jobRatio") ?? spec.jobRatio
         spec.badAuthRatio = try fields.optional("badAuthRatio") ?? spec.badAuthRatio
+        spec.sampleAbove = try fields.optional("sampleAbove") ?? spec.sampleAbove
     }
 }
 

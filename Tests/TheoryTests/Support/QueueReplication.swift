@@ -19,8 +19,9 @@ struct QueueCase {
 
     var ratePerSecond: Double { load * Double(servers) * 1e6 / QueueCase.serviceMicros }
 
-    /// The arrival rate the engine really offers (see `Queueing.latticeArrivalsPerMicro`).
-    var arrivalsPerMicro: Double { Queueing.latticeArrivalsPerMicro(ratePerSecond: ratePerSecond) }
+    /// The arrival rate per microsecond. The clients keep each arrival's exact time and
+    /// fire at the next whole microsecond, so the rate is the one asked for.
+    var arrivalsPerMicro: Double { ratePerSecond / 1e6 }
 
     var label: String { "M/M/\(servers) at \(formatFixed(load, decimals: 2))" }
 

@@ -33,18 +33,4 @@ enum Queueing {
         let serviceRate = 1 / serviceMeanMicros
         return serviceMeanMicros + waiting / (Double(servers) * serviceRate - arrivalsPerMicro)
     }
-
-    /// The arrival rate of the engine's clients, per microsecond, for a configured rate per
-    /// second.
-    ///
-    /// Simulated time is a whole count of microseconds and the clients round each
-    /// exponential gap up (never a gap of zero), so a gap of mean m becomes k with
-    /// probability e^(−(k−1)/m)·(1 − e^(−1/m)): a geometric gap of mean
-    /// 1 / (1 − e^(−1/m)), the lattice twin of the Poisson process. At m = 130 µs that is
-    /// 0.4 % fewer arrivals than asked for, which at 95 % load moves the response time by
-    /// several percent, so the tests use this exact rate rather than the nominal one.
-    static func latticeArrivalsPerMicro(ratePerSecond: Double) -> Double {
-        let gapMeanMicros = 1e6 / ratePerSecond
-        return -expm1(-1 / gapMeanMicros)
-    }
 }

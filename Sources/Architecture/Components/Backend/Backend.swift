@@ -47,6 +47,9 @@ final class Backend: AnsweringComponent {
         }
     }
 
+    /// A sampled request is split where a node admits it (see `arriveSampled`).
+    var takesSampled: Bool { true }
+
     func connect(in simulation: Simulation) throws(SpecError) {
         for target in simulation.downstream(of: name) {
             switch target.kind {
@@ -95,6 +98,13 @@ final class Backend: AnsweringComponent {
                 slot, status: Status.gatewayTimeout, in: simulation, delay: partitionTimeoutMicros)
         default: break
         }
+        if simulation.requests.weight(slot) > 1 {
+            return arriveSampled(slot, node: node, in: simulation)
+        }
+        admit(slot, node: node, in: simulation)
+    }
+
+    private func admit(_ slot: Int32, node: Int, in simulation: Simulation) {
         nodes[node].connections += 1
         switch nodes[node].admit(slot, now: simulation.now) {
         case .started: startService(slot, node: node, in: simulation)
@@ -103,6 +113,17 @@ final class Backend: AnsweringComponent {
             nodes[node].connections -= 1
             answer(slot, status: Status.unavailable, in: simulation)
         }
+    }
+
+    /// A sampled request is split where the node admits it: the requests it stands for that
+    /// the node has room for go on as single requests, the rest are refused together.
+    private func arriveSampled(_ slot: Int32, node: Int, in simulation: Simulation) {
+        let refused = simulation.admitSampled(slot, room: nodes[node].room) {
+            admit($0, node: node, in: simulation)
+        }
+        guard refused > 0 else { return }
+        nodes[node].countRejected(refused)
+        answer(slot, status: Status.unavailable, in: simulation)
     }
 
     private func startService(_ slot: Int32, node: Int, in simulation: Simulation) {

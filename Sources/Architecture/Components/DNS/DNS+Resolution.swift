@@ -4,6 +4,7 @@ extension DNS {
     /// One server answered (or the query timed out): take the next step of the walk.
     func answered(_ slot: Int32, stage: Stage, resolver: Int, in simulation: Simulation) {
         let now = simulation.now
+        let weight = simulation.requests.weight(slot)
         let server =
             stage == .resolver || stage == .retry
             ? resolver : rootIndex + Int(stage.rawValue) - 2
@@ -14,17 +15,17 @@ extension DNS {
                     return ask(slot, resolver: backup, stage: .retry, in: simulation)
                 }
             }
-            window.failures += 1
+            window.failures += weight
             return answer(slot, status: Status.unavailable, in: simulation)
         }
         switch stage {
         case .resolver, .retry:
-            window.resolverQueries += 1
+            window.resolverQueries += weight
             if addressExpiry[resolver] > now {
-                window.resolverHits += 1
+                window.resolverHits += weight
                 return answerClient(slot, resolver: resolver, in: simulation)
             }
-            window.resolutions += 1
+            window.resolutions += weight
             let next: Stage =
                 delegationExpiry[resolver] > now
                 ? .authoritative : comReferralExpiry[resolver] > now ? .tld : .root

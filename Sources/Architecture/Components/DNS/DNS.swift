@@ -78,6 +78,9 @@ final class DNS: AnsweringComponent {
 
     func connect(in simulation: Simulation) throws(SpecError) {}
 
+    /// A sampled request is looked up once for its client and counted for all it stands for.
+    var takesSampled: Bool { true }
+
     func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case EventKind.arrive: arrive(event.subject, in: simulation)
@@ -92,10 +95,11 @@ final class DNS: AnsweringComponent {
     private func arrive(_ slot: Int32, in simulation: Simulation) {
         let position = Int(slot)
         simulation.requests.enteredAt[position] = simulation.now
-        window.lookups += 1
+        let weight = simulation.requests.weight(slot)
+        window.lookups += weight
         let client = Int(simulation.requests.client[position])
         if client >= 0 && client < clientExpiry.count && clientExpiry[client] > simulation.now {
-            window.clientHits += 1
+            window.clientHits += weight
             return answer(slot, status: Status.ok, in: simulation)
         }
         ask(slot, resolver: client % resolverCount, stage: .resolver, in: simulation)
@@ -111,8 +115,9 @@ final class DNS: AnsweringComponent {
             stage == .resolver || stage == .retry
             ? resolverRTT : nameserverRTT[Int(stage.rawValue) - 2]
         let delay = reachable ? roundTrip + servers[server].slowExtra : timeoutMicros
-        if reachable { servers[server].countServed() }
-        if stage != .resolver && stage != .retry { window.steps += 1 }
+        let weight = simulation.requests.weight(slot)
+        if reachable { servers[server].countServed(weight) }
+        if stage != .resolver && stage != .retry { window.steps += weight }
         simulation.schedule(
             index, kind: Kind.answer, after: delay, subject: slot,
             argument: Int32(resolver) << 8 | stage.rawValue)

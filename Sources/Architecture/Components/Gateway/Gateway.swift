@@ -71,10 +71,16 @@ final class Gateway: AnsweringComponent {
         }
     }
 
+    /// A sampled request is split where the workers admit it (see `arriveSampled`).
+    var takesSampled: Bool { true }
+
     private func arrive(_ slot: Int32, in simulation: Simulation) {
         simulation.requests.enteredAt[Int(slot)] = simulation.now
         guard pool.isAvailable else {
             return reply(slot, status: Status.unavailable, in: simulation)
+        }
+        if simulation.requests.weight(slot) > 1 {
+            return arriveSampled(slot, in: simulation)
         }
         switch pool.admit(slot, now: simulation.now) {
         case .started: startService(slot, in: simulation)
@@ -84,6 +90,19 @@ final class Gateway: AnsweringComponent {
             windowRejects += 1
             reply(slot, status: Status.unavailable, in: simulation)
         }
+    }
+
+    /// The requests a sampled one stands for that the workers and queue have room for go on
+    /// as single requests; the rest are refused together, as one answer of that weight.
+    private func arriveSampled(_ slot: Int32, in simulation: Simulation) {
+        let refused = simulation.admitSampled(slot, room: pool.room) {
+            arrive($0, in: simulation)
+        }
+        guard refused > 0 else { return }
+        pool.countRejected(refused)
+        rejectedOverload += refused
+        windowRejects += refused
+        reply(slot, status: Status.unavailable, in: simulation)
     }
 
     private func startService(_ slot: Int32, in simulation: Simulation) {

@@ -113,6 +113,9 @@ final class LoadBalancer: AnsweringComponent {
         }
     }
 
+    /// A sampled request goes to one node and counts as the connections it stands for.
+    var takesSampled: Bool { true }
+
     func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case EventKind.arrive: arrive(event.subject, in: simulation)
@@ -120,7 +123,9 @@ final class LoadBalancer: AnsweringComponent {
             let (_, status) = responseParts(event)
             let slot = event.subject
             let node = Int(simulation.requests.node[Int(slot)])
-            if node >= 0 && node < connections.count { connections[node] -= 1 }
+            if node >= 0 && node < connections.count {
+                connections[node] -= simulation.requests.weight(slot)
+            }
             answer(slot, status: status, in: simulation)
         case Kind.heartbeat: heartbeat(in: simulation)
         case Kind.failover: failover(in: simulation)
@@ -133,7 +138,8 @@ final class LoadBalancer: AnsweringComponent {
         guard primaries[activePrimary].isAvailable else {
             return answer(slot, status: Status.unavailable, in: simulation)
         }
-        primaries[activePrimary].countServed()
+        let weight = simulation.requests.weight(slot)
+        primaries[activePrimary].countServed(weight)
         let errorRatio = primaries[activePrimary].errorRatio
         if errorRatio > 0 && random.chance(errorRatio) {
             return answer(slot, status: Status.badGateway, in: simulation)
@@ -142,8 +148,8 @@ final class LoadBalancer: AnsweringComponent {
         else {
             return answer(slot, status: Status.unavailable, in: simulation)
         }
-        connections[node] += 1
-        sentInWindow[node] += 1
+        connections[node] += weight
+        sentInWindow[node] += weight
         simulation.requests.node[Int(slot)] = Int32(node)
         simulation.requests.routeHint[Int(slot)] = Int32(node)
         simulation.call(slot, from: index, phase: 1, to: next)
