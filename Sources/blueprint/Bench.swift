@@ -106,28 +106,31 @@ enum Bench {
     }
 
     static func blueprint(scale: Double) throws -> BenchResult {
-        let layout = try LayoutLoader.load(path: Paths.layout(nil))
-        let duration = SimTime(Double(60 * Micros.perSecond) * scale)
-        let rate = 10_000.0
-        let (outcome, seconds) = try timed {
-            try EngineModels.layout(layout, rate: rate, duration: duration, seed: 42)
-        }
-        let simulated = Micros.toSeconds(outcome.simulatedMicros)
-        return BenchResult(
-            seconds: seconds, events: outcome.events, units: outcome.requests, unit: "requests",
-            notes: [
-                ("handoffs", "\(outcome.handoffs)"),
-                ("simulated_s", formatFixed(simulated, decimals: 0)),
-                ("rate", formatFixed(rate, decimals: 0)),
-            ])
+        try defaultLayout(rate: 10_000, seconds: 60, scale: scale) { _, _ in [] }
     }
 
     /// The highest rate the clients take: the engine samples, and must still keep up with
     /// the wall clock (`realtime_x` is simulated seconds per wall second).
     static func flood(scale: Double) throws -> BenchResult {
+        try defaultLayout(rate: 5_000_000, seconds: 10, scale: scale) { outcome, seconds in
+            [
+                ("sampled_1_in", formatFixed(1 / outcome.sampleRatio, decimals: 0)),
+                (
+                    "realtime_x",
+                    formatFixed(Micros.toSeconds(outcome.simulatedMicros) / seconds, decimals: 2)
+                ),
+            ]
+        }
+    }
+
+    /// The default layout headless at `rate` for `seconds` simulated seconds (scaled); `more`
+    /// adds notes from the outcome and the wall seconds.
+    private static func defaultLayout(
+        rate: Double, seconds simulatedSeconds: Double, scale: Double,
+        more: (EngineModels.Outcome, Double) -> [(String, String)]
+    ) throws -> BenchResult {
         let layout = try LayoutLoader.load(path: Paths.layout(nil))
-        let duration = SimTime(Double(10 * Micros.perSecond) * scale)
-        let rate = 5_000_000.0
+        let duration = SimTime(Double(Micros.perSecond) * simulatedSeconds * scale)
         let (outcome, seconds) = try timed {
             try EngineModels.layout(layout, rate: rate, duration: duration, seed: 42)
         }
@@ -138,9 +141,7 @@ enum Bench {
                 ("handoffs", "\(outcome.handoffs)"),
                 ("simulated_s", formatFixed(simulated, decimals: 0)),
                 ("rate", formatFixed(rate, decimals: 0)),
-                ("sampled_1_in", formatFixed(1 / outcome.sampleRatio, decimals: 0)),
-                ("realtime_x", formatFixed(simulated / seconds, decimals: 2)),
-            ])
+            ] + more(outcome, seconds))
     }
 
     /// The measured mean response time of the M/M/4 runs beside Erlang C's, in
