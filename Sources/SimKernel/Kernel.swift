@@ -7,7 +7,7 @@
 /// Scheduling and popping are `@inlinable`, so a model in another module (the engine, a
 /// benchmark) compiles them into its own loop instead of calling across the module
 /// boundary for every event.
-public struct Kernel: Sendable {
+public struct Kernel: ~Copyable, Sendable {
     @usableFromInline var clock: SimTime = 0
     @usableFromInline var events: EventQueue
     @usableFromInline var nextSequence: UInt64 = 0
@@ -22,9 +22,6 @@ public struct Kernel: Sendable {
     /// The simulated time: the time of the last event popped or of the last `moveClock`.
     @inlinable
     public var now: SimTime { clock }
-
-    /// The pending events.
-    public var queue: EventQueue { events }
 
     @inlinable
     public var pendingCount: Int { events.count }

@@ -20,6 +20,24 @@ public enum Micros {
         SimTime((millis * Double(perMilli)).rounded())
     }
 
+    /// The whole microsecond nearest a non-negative duration, halves rounded up: what
+    /// `SimTime(micros.rounded())` gives, without a call into the C library. The engine
+    /// rounds every duration it draws. Exact: below 2^52 the fraction `micros - whole` is
+    /// computed without rounding, and above it every double is whole.
+    @inlinable @inline(__always)
+    public static func nearest(_ micros: Double) -> SimTime {
+        let whole = SimTime(micros)
+        return micros - Double(whole) >= 0.5 ? whole &+ 1 : whole
+    }
+
+    /// The first whole microsecond at or after a non-negative time: what
+    /// `SimTime(micros.rounded(.up))` gives, without a call into the C library.
+    @inlinable @inline(__always)
+    public static func atOrAfter(_ micros: Double) -> SimTime {
+        let whole = SimTime(micros)
+        return Double(whole) < micros ? whole &+ 1 : whole
+    }
+
     public static func toSeconds(_ micros: SimTime) -> Double {
         Double(micros) / Double(perSecond)
     }

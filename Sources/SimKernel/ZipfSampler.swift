@@ -65,9 +65,10 @@ public struct ZipfSampler: Sendable {
         return (probability, alias)
     }
 
-    /// Draws one rank; rank 0 is the most popular.
+    /// Draws one rank; rank 0 is the most popular. A single rank takes no random number.
     @inlinable @inline(__always)
     public func draw(using random: inout RandomStream) -> Int {
+        if count == 1 { return 0 }
         let column = random.nextInt(below: count)
         let entry = columns[column]
         return random.nextUnit() < entry.probability ? column : Int(entry.alias)

@@ -101,7 +101,7 @@ enum KernelModels {
 
     @inline(__always)
     private static func draw(_ meanMicros: Double, _ random: inout RandomStream) -> SimTime {
-        SimTime(random.exponential(mean: meanMicros).rounded())
+        Micros.nearest(random.exponential(mean: meanMicros))
     }
 
     /// The mean response time of an M/M/c queue (Erlang C), in units of the service time.

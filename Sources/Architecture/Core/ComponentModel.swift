@@ -5,8 +5,9 @@ import SimKernel
 /// Each kind lives in its own folder and registers itself in `ComponentCatalog`; the
 /// simulation talks to every kind through this protocol only, so adding a kind means adding
 /// its files. Components are classes because the simulation dispatches events to them by
-/// index many millions of times a second; they are never copied.
-public protocol ComponentModel: AnyObject {
+/// index many millions of times a second; they are never copied. Events reach a component
+/// through `EventHandler.handle`, which every component overrides.
+public protocol ComponentModel: EventHandler {
     var name: String { get }
     var kind: String { get }
     /// The index of this component in the simulation, used as the target of its events.
@@ -14,9 +15,6 @@ public protocol ComponentModel: AnyObject {
 
     /// Called once after every component exists, to look up the components it calls.
     func connect(in simulation: Simulation) throws(SpecError)
-
-    /// Handles one event addressed to this component.
-    func handle(_ event: Event, in simulation: Simulation)
 
     /// True when it takes a sampled request (one that stands for several) as it is;
     /// otherwise a sampled request is split into single requests before it arrives.

@@ -126,7 +126,7 @@ struct ServerPool {
     @inline(__always)
     func serviceTime(meanMicros: Double, random: inout RandomStream) -> SimTime {
         let draw = random.exponential(mean: meanMicros / speed)
-        return SimTime(draw.rounded()) + slowExtra
+        return Micros.nearest(draw) + slowExtra
     }
 
     mutating func resize(workers count: Int, now: SimTime) {

@@ -111,7 +111,7 @@ extension Simulation {
         let event = Event(
             time: now, sequence: 0, target: target, kind: kind, subject: subject,
             argument: argument)
-        components[Int(target)].handle(event, in: self)
+        handle(event, by: target)
     }
 
     /// Schedules a component's own event.

@@ -9,8 +9,12 @@ public final class Simulation {
     public let seed: UInt64
     public let spec: ArchitectureSpec
     public internal(set) var kernel = Kernel()
-    public internal(set) var components: [any ComponentModel] = []
-    var requests: RequestTable
+    public private(set) var components: [any ComponentModel] = []
+    /// The same components, unretained, in the same order, for dispatching events.
+    /// `components` keeps them alive as long as the simulation, which sets both once when
+    /// it is built; read from here, a component costs no retain and release per event.
+    private var handlers: ContiguousArray<Unmanaged<EventHandler>> = []
+    let requests: RequestTable
     /// The length of one metrics window; histories hold one value per window.
     public let windowMicros: SimTime = Micros.perSecond
     /// How many windows each history keeps.
@@ -78,6 +82,7 @@ public final class Simulation {
         for component in components { kinds[component.name] = component.kind }
         try ConnectionCheck.check(spec, kinds: kinds)
         for component in components { try component.connect(in: self) }
+        handlers = ContiguousArray(components.map { Unmanaged<EventHandler>.passUnretained($0) })
     }
 
     // MARK: Running
@@ -103,10 +108,16 @@ public final class Simulation {
     @inline(__always)
     private func dispatch(_ event: Event) {
         if event.target >= 0 {
-            components[Int(event.target)].handle(event, in: self)
+            handle(event, by: event.target)
         } else {
             rollWindows()
         }
+    }
+
+    /// Hands `event` to the component at `index`.
+    @inline(__always)
+    func handle(_ event: Event, by index: Int32) {
+        handlers[Int(index)]._withUnsafeGuaranteedRef { $0.handle(event, in: self) }
     }
 
     private func rollWindows() {

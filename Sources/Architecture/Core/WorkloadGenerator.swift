@@ -13,7 +13,7 @@ import SimKernel
 /// that takes single requests only, it is split back into N single requests with keys
 /// and clients of their own, so everything past admission is simulated request by
 /// request and only the requests turned away at the front are sampled.
-final class WorkloadGenerator: ComponentModel {
+final class WorkloadGenerator: EventHandler, ComponentModel {
     static let reservedName = "client"
     let name = WorkloadGenerator.reservedName
     let kind = "clients"
@@ -97,12 +97,12 @@ final class WorkloadGenerator: ComponentModel {
         let rate = offeredRate(at: simulation.now)
         guard rate > 0 else { return }
         nextArrival += random.exponential(mean: 1e6 * Double(sampleEvery) / rate)
-        let due = SimTime(nextArrival.rounded(.up))
+        let due = Micros.atOrAfter(nextArrival)
         simulation.schedule(
             index, kind: Kind.arrival, after: max(0, due - simulation.now), argument: generation)
     }
 
-    func handle(_ event: Event, in simulation: Simulation) {
+    override func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case Kind.arrival:
             guard event.argument == generation else { return }
@@ -120,13 +120,16 @@ final class WorkloadGenerator: ComponentModel {
         }
     }
 
-    /// What one request asks for and who sends it.
+    /// What one request asks for and who sends it. A choice with one possible outcome (all
+    /// reads, one key, one client) draws no number.
     func drawShape() -> (operation: Operation, key: Int32, client: Int32) {
-        let operation: Operation = random.nextUnit() < readRatio ? .read : .write
+        let operation: Operation =
+            readRatio >= 1 || (readRatio > 0 && random.nextUnit() < readRatio) ? .read : .write
         let key: Int32 =
             hotKeyFraction > 0 && random.nextUnit() < hotKeyFraction
             ? 0 : Int32(keys.draw(using: &random))
-        return (operation, key, Int32(random.nextInt(below: clientCount)))
+        let client = clientCount == 1 ? 0 : Int32(random.nextInt(below: clientCount))
+        return (operation, key, client)
     }
 
     private func startRequest(in simulation: Simulation) {

@@ -4,7 +4,7 @@ import SimKernel
 /// bounded accept queue. A request holds its worker while it calls the cache, the database
 /// and the queue, so a slow database backs up the backend: cascades emerge, nothing is
 /// painted.
-final class Backend: AnsweringComponent {
+final class Backend: EventHandler, AnsweringComponent {
     let name: String
     let kind = "backend"
     let index: Int32
@@ -68,7 +68,7 @@ final class Backend: AnsweringComponent {
 
     var nodeNames: [String] { nodes.map(\.name) }
 
-    func handle(_ event: Event, in simulation: Simulation) {
+    override func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case EventKind.arrive: arrive(event.subject, in: simulation)
         case Kind.serviceDone: serviceDone(event.subject, in: simulation)

@@ -14,7 +14,7 @@ enum WritePolicy: String, CaseIterable {
 /// A distributed cache: nodes that each hold part of the key space, read-through on a miss
 /// (the cache loads the key from the database and keeps it), with a TTL and a switchable
 /// eviction policy. The hit ratio is counted, never computed from a formula.
-final class Cache: AnsweringComponent, KeyInvalidating {
+final class Cache: EventHandler, AnsweringComponent, KeyInvalidating {
     let name: String
     let kind = "cache"
     let index: Int32
@@ -121,7 +121,7 @@ final class Cache: AnsweringComponent, KeyInvalidating {
         return ring.node(for: key) { [health] in $0 >= health.count || health[$0] != .down }
     }
 
-    func handle(_ event: Event, in simulation: Simulation) {
+    override func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case EventKind.arrive: arrive(event.subject, in: simulation)
         case Kind.lookedUp: lookedUp(event.subject, in: simulation)
@@ -146,7 +146,7 @@ final class Cache: AnsweringComponent, KeyInvalidating {
                 slot, from: index, phase: Phase.bypass, to: database, delay: delay)
         }
         requestsPerNode[owner] += 1
-        let delay = SimTime(random.exponential(mean: lookupMicros).rounded()) + slowExtra[owner]
+        let delay = Micros.nearest(random.exponential(mean: lookupMicros)) + slowExtra[owner]
         simulation.schedule(index, kind: Kind.lookedUp, after: delay, subject: slot)
     }
 

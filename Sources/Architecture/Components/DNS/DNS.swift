@@ -4,7 +4,7 @@ import SimKernel
 /// their own caches of the referral and address records, each with its own TTL, and on a
 /// miss walk root → TLD → authoritative. A dead nameserver shows up only once the records
 /// that let resolvers skip it expire.
-final class DNS: AnsweringComponent {
+final class DNS: EventHandler, AnsweringComponent {
     let name: String
     let kind = "dns"
     let index: Int32
@@ -81,7 +81,7 @@ final class DNS: AnsweringComponent {
     /// A sampled request is looked up once for its client and counted for all it stands for.
     var takesSampled: Bool { true }
 
-    func handle(_ event: Event, in simulation: Simulation) {
+    override func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case EventKind.arrive: arrive(event.subject, in: simulation)
         case Kind.answer:

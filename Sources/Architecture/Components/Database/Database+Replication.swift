@@ -15,7 +15,7 @@ extension Database {
         let follower = shard.nodes[shard.follower]
         guard follower.health != .down && follower.health != .partitioned else { return }
         let arrival = max(simulation.now, oldest + replicationDelayMicros)
-        let work = SimTime(random.exponential(mean: applyMicros / follower.speed).rounded())
+        let work = Micros.nearest(random.exponential(mean: applyMicros / follower.speed))
         shards[number].applying = true
         simulation.schedule(
             index, kind: Kind.applied, after: arrival - simulation.now + work + follower.slowExtra,

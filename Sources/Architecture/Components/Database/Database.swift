@@ -11,7 +11,7 @@ enum Sharding: String, CaseIterable {
 /// The database: shards, each a leader that takes writes and a follower that serves reads
 /// and replays the leader's commits asynchronously. A dead leader fails writes until the
 /// follower is promoted, and commits it had not shipped are lost.
-final class Database: AnsweringComponent {
+final class Database: EventHandler, AnsweringComponent {
     let name: String
     let kind = "database"
     let index: Int32
@@ -92,7 +92,7 @@ final class Database: AnsweringComponent {
         }
     }
 
-    func handle(_ event: Event, in simulation: Simulation) {
+    override func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case EventKind.arrive: arrive(event.subject, in: simulation)
         case Kind.serviceDone: serviceDone(event.subject, in: simulation)

@@ -3,7 +3,7 @@ import SimKernel
 /// The API gateway: every request passes its stages in order (TLS and header checks cost
 /// a worker's time, then authentication, then the rate limiter) and each stage that refuses
 /// counts its own rejects and status code.
-final class Gateway: AnsweringComponent {
+final class Gateway: EventHandler, AnsweringComponent {
     let name: String
     let kind = "api-gateway"
     let index: Int32
@@ -60,7 +60,7 @@ final class Gateway: AnsweringComponent {
         next = first.index
     }
 
-    func handle(_ event: Event, in simulation: Simulation) {
+    override func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case EventKind.arrive: arrive(event.subject, in: simulation)
         case Kind.serviceDone: checked(event.subject, in: simulation)

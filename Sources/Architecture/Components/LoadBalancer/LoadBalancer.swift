@@ -3,7 +3,7 @@ import SimKernel
 /// The load balancer: two primaries (one active), five algorithms switchable live, and
 /// UDP-style heartbeats that mark a node down only after several are missed, so a dead
 /// node keeps receiving requests for the detection delay, as in a real system.
-final class LoadBalancer: AnsweringComponent {
+final class LoadBalancer: EventHandler, AnsweringComponent {
     let name: String
     let kind = "load-balancer"
     let index: Int32
@@ -116,7 +116,7 @@ final class LoadBalancer: AnsweringComponent {
     /// A sampled request goes to one node and counts as the connections it stands for.
     var takesSampled: Bool { true }
 
-    func handle(_ event: Event, in simulation: Simulation) {
+    override func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case EventKind.arrive: arrive(event.subject, in: simulation)
         case EventKind.response:

@@ -3,7 +3,7 @@ import SimKernel
 /// A point-to-point message queue with acknowledgements: a bounded store that refuses new
 /// messages when full, delivers to idle consumers, and redelivers a message whose
 /// acknowledgement does not come back within the ack timeout.
-final class MessageQueue: AnsweringComponent {
+final class MessageQueue: EventHandler, AnsweringComponent {
     let name: String
     let kind = "message-queue"
     let index: Int32
@@ -52,7 +52,7 @@ final class MessageQueue: AnsweringComponent {
         consumers.source = self
     }
 
-    func handle(_ event: Event, in simulation: Simulation) {
+    override func handle(_ event: Event, in simulation: Simulation) {
         switch event.kind {
         case EventKind.arrive: arrive(event.subject, in: simulation)
         case Kind.ackTimeout:
@@ -81,7 +81,7 @@ final class MessageQueue: AnsweringComponent {
             return answer(slot, status: Status.unavailable, in: simulation)
         }
         enqueued += 1
-        let delay = SimTime(random.exponential(mean: enqueueMicros).rounded()) + pool.slowExtra
+        let delay = Micros.nearest(random.exponential(mean: enqueueMicros)) + pool.slowExtra
         answer(slot, status: Status.ok, in: simulation, delay: delay)
         dispatch(in: simulation)
     }

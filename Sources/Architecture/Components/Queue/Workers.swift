@@ -8,7 +8,7 @@ enum Compression: String, CaseIterable {
 /// Processing workers: nodes that each run a few jobs at a time, taken from a message
 /// queue. A job takes compute time, may fail (and is redelivered), and its output is
 /// compressed; a node that dies takes its jobs with it, unacknowledged.
-final class Workers: ComponentModel {
+final class Workers: EventHandler, ComponentModel {
     let name: String
     let kind = "workers"
     let index: Int32
@@ -89,7 +89,7 @@ final class Workers: ComponentModel {
             argument: Int32(node) << 24 | generation)
     }
 
-    func handle(_ event: Event, in simulation: Simulation) {
+    override func handle(_ event: Event, in simulation: Simulation) {
         guard event.kind == Kind.done else {
             preconditionFailure("\(name): unknown event kind \(event.kind)")
         }
