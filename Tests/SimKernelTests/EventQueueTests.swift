@@ -124,6 +124,19 @@ final class HistogramTests: XCTestCase {
         XCTAssertEqual(ring.last, 5)
     }
 
+    /// The engine's own rounding gives what the C library's gives, halves and whole numbers
+    /// included, for every duration it can draw.
+    func testRoundingToMicrosMatchesTheLibrary() {
+        var random = RandomStream(seed: 5, stream: "rounding-test")
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, 0.49999999999999994, 1e15 + 0.5, 4.5e15]
+        values += (0..<2_000).map { _ in Double(random.nextInt(below: 1_000_000)) / 4 }
+        values += (0..<2_000).map { _ in random.exponential(mean: 1_000) }
+        for value in values {
+            XCTAssertEqual(Micros.nearest(value), SimTime(value.rounded()), "\(value)")
+            XCTAssertEqual(Micros.atOrAfter(value), SimTime(value.rounded(.up)), "\(value)")
+        }
+    }
+
     func testDurationsParseAndFormat() {
         XCTAssertEqual(parseDuration("250us"), 250)
         XCTAssertEqual(parseDuration("2ms"), 2_000)
