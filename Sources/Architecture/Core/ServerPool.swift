@@ -6,6 +6,10 @@ import SimKernel
 /// is measured as the time-average of busy workers over the window, not estimated; the
 /// whole-run time-averages of busy workers and of requests present (busy + queued) are kept
 /// too, for Little's law and the theory tests.
+///
+/// Hot paths read its stored fields (`health.isReachable`, not a computed property of the
+/// pool): read through a component's stored pool, a computed property copies the whole
+/// pool, retaining its name and queue, on every request.
 struct ServerPool {
     let name: String
     private(set) var workers: Int
@@ -48,7 +52,6 @@ struct ServerPool {
     }
 
     var queueDepth: Int { queue.count - queueHead }
-    var isAvailable: Bool { health != .down && health != .partitioned }
     /// Being scaled in: it takes no new work and is removed once it has none.
     var isDraining = false
     /// True when it is idle: nothing running, queued or connected.

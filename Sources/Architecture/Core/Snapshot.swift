@@ -6,6 +6,9 @@ public enum Health: String, Sendable, Equatable, Codable {
     /// A component some of whose nodes are down or unreachable while others still serve.
     case degraded
 
+    /// True when requests can reach it: neither down nor cut off by a partition.
+    public var isReachable: Bool { self != .down && self != .partitioned }
+
     /// A one-letter mark for terminals without colour.
     public var letter: Character {
         switch self {

@@ -196,6 +196,6 @@ final class Backend: EventHandler, AnsweringComponent {
 
     var nodeCount: Int { nodes.count }
     func speed(of node: Int) -> Double { nodes[node].speed }
-    func isServing(_ node: Int) -> Bool { nodes[node].isAvailable }
+    func isServing(_ node: Int) -> Bool { nodes[node].health.isReachable }
     func acceptsWork(_ node: Int) -> Bool { !nodes[node].isDraining }
 }

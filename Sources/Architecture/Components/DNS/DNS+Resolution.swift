@@ -8,7 +8,7 @@ extension DNS {
         let server =
             stage == .resolver || stage == .retry
             ? resolver : rootIndex + Int(stage.rawValue) - 2
-        guard servers[server].isAvailable else {
+        guard servers[server].health.isReachable else {
             if stage == .resolver {
                 let backup = (resolver + 1) % resolverCount
                 if backup != resolver {

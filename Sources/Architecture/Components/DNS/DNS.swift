@@ -110,7 +110,7 @@ final class DNS: EventHandler, AnsweringComponent {
     func ask(_ slot: Int32, resolver: Int, stage: Stage, in simulation: Simulation) {
         let server =
             stage == .resolver || stage == .retry ? resolver : rootIndex + Int(stage.rawValue) - 2
-        let reachable = servers[server].isAvailable
+        let reachable = servers[server].health.isReachable
         let roundTrip =
             stage == .resolver || stage == .retry
             ? resolverRTT : nameserverRTT[Int(stage.rawValue) - 2]

@@ -10,22 +10,23 @@ extension Database {
     /// Starts the follower's replication thread on the oldest unapplied commit, if it is
     /// idle and up. A commit reaches the follower `replicationDelay` after it was made.
     func startApplying(shard number: Int, in simulation: Simulation) {
-        let shard = shards[number]
-        guard !shard.applying, let oldest = shard.oldestUnapplied else { return }
-        let follower = shard.nodes[shard.follower]
-        guard follower.health != .down && follower.health != .partitioned else { return }
+        // Fields are read in place: a copy of the shard or its node would retain their arrays.
+        guard !shards[number].applying, let oldest = shards[number].oldestUnapplied else { return }
+        let follower = shards[number].follower
+        guard followerTakesWork(shard: number) else { return }
         let arrival = max(simulation.now, oldest + replicationDelayMicros)
-        let work = Micros.nearest(random.exponential(mean: applyMicros / follower.speed))
+        let speed = shards[number].nodes[follower].speed
+        let work = Micros.nearest(random.exponential(mean: applyMicros / speed))
         shards[number].applying = true
         simulation.schedule(
-            index, kind: Kind.applied, after: arrival - simulation.now + work + follower.slowExtra,
+            index, kind: Kind.applied,
+            after: arrival - simulation.now + work + shards[number].nodes[follower].slowExtra,
             subject: Int32(number))
     }
 
     func applied(shard number: Int, in simulation: Simulation) {
         shards[number].applying = false
-        let follower = shards[number].nodes[shards[number].follower]
-        guard follower.health != .down && follower.health != .partitioned else { return }
+        guard followerTakesWork(shard: number) else { return }
         if let committed = shards[number].popApplied() {
             let lag = simulation.now - committed
             shards[number].lastLagMicros = lag
@@ -34,13 +35,19 @@ extension Database {
         startApplying(shard: number, in: simulation)
     }
 
+    /// True when the shard's follower can apply commits: neither down nor cut off.
+    private func followerTakesWork(shard number: Int) -> Bool {
+        let health = shards[number].nodes[shards[number].follower].health
+        return health != .down && health != .partitioned
+    }
+
     /// Promotes the follower once the leader has been down for the failover delay. Commits
     /// the follower had not applied are lost: asynchronous replication's price.
     func failover(shard number: Int, in simulation: Simulation) {
         shards[number].failoverPending = false
         let shard = shards[number]
-        guard !shard.nodes[shard.leader].isAvailable else { return }
-        guard shard.nodes[shard.follower].isAvailable else {
+        guard !shard.nodes[shard.leader].health.isReachable else { return }
+        guard shard.nodes[shard.follower].health.isReachable else {
             simulation.tell("\(name): shard-\(number + 1) has no live follower to promote")
             return
         }
@@ -58,7 +65,7 @@ extension Database {
     /// became unreachable (the followers cannot tell the two apart).
     func leaderMayHaveFailed(shard number: Int, in simulation: Simulation) {
         let shard = shards[number]
-        guard !shard.nodes[shard.leader].isAvailable, !shard.failoverPending else { return }
+        guard !shard.nodes[shard.leader].health.isReachable, !shard.failoverPending else { return }
         shards[number].failoverPending = true
         simulation.schedule(
             index, kind: Kind.failover, after: failoverMicros, subject: Int32(number))

@@ -133,9 +133,9 @@ final class Database: EventHandler, AnsweringComponent {
 
     /// Reads go to the follower when it is reachable, otherwise to the leader.
     private func readTarget(_ number: Int) -> Int? {
-        let shard = shards[number]
-        if readsFromFollower && shard.nodes[shard.follower].isAvailable { return shard.follower }
-        return shard.leader
+        let follower = shards[number].follower
+        if readsFromFollower && shards[number].nodes[follower].health.isReachable { return follower }
+        return shards[number].leader
     }
 
     private func startService(_ slot: Int32, in simulation: Simulation) {
@@ -155,11 +155,11 @@ final class Database: EventHandler, AnsweringComponent {
             simulation.requests.node[Int(next)] = Int32(node)
             startService(next, in: simulation)
         }
-        let pool = shards[number].nodes[physical]
-        if pool.health == .down {
+        if shards[number].nodes[physical].health == .down {
             return answer(slot, status: Status.unavailable, in: simulation)
         }
-        if pool.errorRatio > 0 && random.chance(pool.errorRatio) {
+        let errorRatio = shards[number].nodes[physical].errorRatio
+        if errorRatio > 0 && random.chance(errorRatio) {
             return answer(slot, status: Status.serverError, in: simulation)
         }
         if simulation.requests.operation[position] == .read {

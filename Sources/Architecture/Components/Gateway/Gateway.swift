@@ -76,7 +76,7 @@ final class Gateway: EventHandler, AnsweringComponent {
 
     private func arrive(_ slot: Int32, in simulation: Simulation) {
         simulation.requests.enteredAt[Int(slot)] = simulation.now
-        guard pool.isAvailable else {
+        guard pool.health.isReachable else {
             return reply(slot, status: Status.unavailable, in: simulation)
         }
         if simulation.requests.weight(slot) > 1 {

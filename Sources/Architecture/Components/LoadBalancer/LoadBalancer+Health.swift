@@ -31,9 +31,9 @@ extension LoadBalancer {
     /// The standby primary takes over once it has missed the active one's heartbeats.
     func failover(in simulation: Simulation) {
         failoverPending = false
-        guard !primaries[activePrimary].isAvailable else { return }
+        guard !primaries[activePrimary].health.isReachable else { return }
         let standby = 1 - activePrimary
-        guard primaries[standby].isAvailable else {
+        guard primaries[standby].health.isReachable else {
             simulation.tell("\(name): both primaries down, nothing is balanced")
             return
         }
@@ -71,7 +71,7 @@ extension LoadBalancer {
         let target = node ?? primaries[activePrimary].name
         _ = primaries.inject(fault, node: target)
         let active = primaries[activePrimary]
-        if !active.isAvailable && !failoverPending {
+        if !active.health.isReachable && !failoverPending {
             failoverPending = true
             simulation.schedule(
                 index, kind: Kind.failover, after: heartbeatMicros * SimTime(missesToMarkDown))

@@ -135,7 +135,7 @@ final class LoadBalancer: EventHandler, AnsweringComponent {
 
     private func arrive(_ slot: Int32, in simulation: Simulation) {
         simulation.requests.enteredAt[Int(slot)] = simulation.now
-        guard primaries[activePrimary].isAvailable else {
+        guard primaries[activePrimary].health.isReachable else {
             return answer(slot, status: Status.unavailable, in: simulation)
         }
         let weight = simulation.requests.weight(slot)

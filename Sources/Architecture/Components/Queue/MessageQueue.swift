@@ -88,7 +88,7 @@ final class MessageQueue: EventHandler, AnsweringComponent {
 
     /// Hands waiting messages to idle consumers while both exist.
     func dispatch(in simulation: Simulation) {
-        guard pool.isAvailable, let consumers else { return }
+        guard pool.health.isReachable, let consumers else { return }
         while jobs.waitingCount > 0, let worker = consumers.idleNode() {
             let job = jobs.takeNext()!
             if jobs.deliveries[Int(job)] > 1 { redelivered += 1 }

@@ -67,7 +67,7 @@ final class Workers: EventHandler, ComponentModel {
     func idleNode() -> Int? {
         var best: Int?
         for node in nodes.indices
-        where nodes[node].isAvailable && !nodes[node].isDraining
+        where nodes[node].health.isReachable && !nodes[node].isDraining
             && nodes[node].busy < nodes[node].workers
             && (best == nil || nodes[node].busy < nodes[best!].busy)
         {
