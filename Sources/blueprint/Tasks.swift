@@ -23,7 +23,7 @@ enum Tasks {
 
     static func headless(_ options: HeadlessOptions) -> Int32 {
         let layout: Layout
-        let commands: [(at: SimTime, text: String)]
+        let commands: [TimedCommand]
         let scenario: Scenario?
         do {
             layout = try LayoutLoader.load(path: Paths.layout(options.layoutPath))
@@ -39,15 +39,14 @@ enum Tasks {
             return 2
         }
         let seed = options.seed ?? layout.seed ?? 1
-        if let refusal = dryRun(layout: layout, seed: seed, commands: commands, scenario: scenario)
-        {
-            FileStream.standardError.write(refusal + "\n")
-            return 2
-        }
         let run = HeadlessRun(
             layout: layout, seed: seed, duration: options.duration,
             commands: commands, scenario: scenario, logPath: options.recordPath)
         do {
+            if let refusal = try run.firstRefusal() {
+                FileStream.standardError.write(refusal + "\n")
+                return 2
+            }
             let result = try run.run()
             print(result.summaryTable())
             if let path = options.recordPath { print("session log: \(path)") }
@@ -56,36 +55,6 @@ enum Tasks {
             FileStream.standardError.write("\(error)\n")
             return 2
         }
-    }
-
-    /// Applies every command once to a fresh simulation, in order and without running it,
-    /// so a misspelt name or setting is refused before a long run rather than after it.
-    /// Returns the first refusal, saying where the command came from.
-    static func dryRun(
-        layout: Layout, seed: UInt64, commands: [(at: SimTime, text: String)],
-        scenario: Scenario?
-    ) -> String? {
-        guard let session = try? LiveSession(layout: layout, seed: seed, log: nil) else {
-            return nil
-        }
-        var sources = commands.enumerated().map { position, command in
-            (command.at, command.text, "--commands: command \(position + 1) at")
-        }
-        if let scenario {
-            sources += scenario.steps.map { step in
-                let place = step.line.map { "\(scenario.path):\($0): command at" }
-                return (step.at, step.text, place ?? "\(scenario.path): step at")
-            }
-        }
-        let ordered = sources.enumerated().sorted {
-            ($0.element.0, $0.offset) < ($1.element.0, $1.offset)
-        }
-        for (at, text, source) in ordered.map(\.element) {
-            if case .refused(let message) = session.submit(text) {
-                return "\(source) \(formatDuration(at)) '\(text)': \(message)"
-            }
-        }
-        return nil
     }
 
     static func replayHeadless(path: String) -> Int32 {

@@ -5,10 +5,10 @@ import XCTest
 @testable import Session
 
 final class HeadlessTests: XCTestCase {
-    private let commands: [(at: SimTime, text: String)] = [
-        (at: 1_000_000, text: "load rate 1200"),
-        (at: 2_500_000, text: "fail backend.node-1 flaky 10%"),
-        (at: 4_000_000, text: "recover all"),
+    private let commands = [
+        TimedCommand(at: 1_000_000, text: "load rate 1200"),
+        TimedCommand(at: 2_500_000, text: "fail backend.node-1 flaky 10%"),
+        TimedCommand(at: 4_000_000, text: "recover all"),
     ]
 
     private func run(
@@ -70,11 +70,39 @@ final class HeadlessTests: XCTestCase {
         let layout = try Fixture.backendLayout()
         let result = try HeadlessRun(
             layout: layout, seed: 1, duration: 2_000_000,
-            commands: [(at: 500_000, text: "fail nowhere kill"), (at: 9_000_000, text: "pause")]
+            commands: [
+                TimedCommand(at: 500_000, text: "fail nowhere kill"),
+                TimedCommand(at: 9_000_000, text: "pause"),
+            ]
         ).run()
         XCTAssertEqual(result.refusals.map(\.text), ["fail nowhere kill"])
         XCTAssertEqual(result.commandsSkipped, 1)
         XCTAssertTrue(result.summaryTable().contains("refused at 500.0ms: fail nowhere kill: "))
+    }
+
+    func testARefusedCommandIsNamedByFileLineAndColumnBeforeTheRun() throws {
+        let layout = try Fixture.backendLayout()
+        let scenario = try Scenario.parse(
+            text: "1s load rate 100\n\n  2s fail nosuch kill\n", path: "lesson.txt")
+        let fromScript = try HeadlessRun(
+            layout: layout, seed: 1, duration: 5_000_000, scenario: scenario
+        ).firstRefusal()
+        XCTAssertEqual(
+            fromScript?.hasPrefix(
+                "lesson.txt:3:6: command: 'fail nosuch kill' at 2.0s was refused: "
+                    + "no component 'nosuch'"), true, fromScript ?? "nil")
+        let commands = try CommandList.parse("load rate 100; 3s scale backend +1; set nope.x 1")
+        let fromOption = try HeadlessRun(
+            layout: layout, seed: 1, duration: 5_000_000, commands: commands
+        ).firstRefusal()
+        XCTAssertEqual(
+            fromOption?.hasPrefix("--commands:1:37: command: 'set nope.x 1' at 3.0s"), true,
+            fromOption ?? "nil")
+        let clean = try HeadlessRun(
+            layout: layout, seed: 1, duration: 5_000_000, commands: Array(commands.prefix(2)),
+            scenario: Scenario.parse(text: "1s pause\n", path: "lesson.txt")
+        ).firstRefusal()
+        XCTAssertNil(clean)
     }
 
     func testSummaryTableShowsEveryComponentInAlignedColumns() throws {

@@ -27,11 +27,12 @@ final class ScenarioTests: XCTestCase {
         XCTAssertEqual(
             scenario.steps,
             [
-                TimedCommand(at: 10_000_000, text: "fail db.shard-2 kill", line: 2),
-                TimedCommand(at: 15_000_000, text: "recover all", line: 4),
-                TimedCommand(at: 30_000_000, text: "mark \"the cache is cold now\"", line: 5),
-                TimedCommand(at: 30_000_000, text: "mark \"plain words\"", line: 6),
-                TimedCommand(at: 60_000_000, text: "load rate +25%", line: 7),
+                TimedCommand(at: 10_000_000, text: "fail db.shard-2 kill", line: 2, column: 5),
+                TimedCommand(at: 15_000_000, text: "recover all", line: 4, column: 5),
+                TimedCommand(
+                    at: 30_000_000, text: "mark \"the cache is cold now\"", line: 5, column: 7),
+                TimedCommand(at: 30_000_000, text: "mark \"plain words\"", line: 6, column: 5),
+                TimedCommand(at: 60_000_000, text: "load rate +25%", line: 7, column: 4),
             ])
     }
 
@@ -61,6 +62,8 @@ final class ScenarioTests: XCTestCase {
         XCTAssertEqual(
             commands.map(\.text),
             ["load rate 5000", "fail db kill", "mark \"a; b\"", "recover all"])
+        XCTAssertEqual(commands.map(\.column), [1, 21, 39, 52], "where each command starts")
+        XCTAssertEqual(commands.map(\.line), [1, 1, 1, 1])
     }
 
     func testCommandListErrorsPointIntoTheOption() {

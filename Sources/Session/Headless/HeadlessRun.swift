@@ -11,7 +11,9 @@ public struct HeadlessRun {
     /// How much simulated time to run.
     public var duration: SimTime
     /// Commands at their simulated times, as `CommandList.parse` reads `--commands`.
-    public var commands: [(at: SimTime, text: String)]
+    public var commands: [TimedCommand]
+    /// Where `commands` came from, for messages about them.
+    public var commandSource = "--commands"
     /// Timed steps merged with `commands`; at equal times the commands come first.
     public var scenario: Scenario?
     /// Where to write the session log; nil for none.
@@ -21,7 +23,7 @@ public struct HeadlessRun {
 
     public init(
         layout: Layout, seed: UInt64, duration: SimTime,
-        commands: [(at: SimTime, text: String)] = [], scenario: Scenario? = nil,
+        commands: [TimedCommand] = [], scenario: Scenario? = nil,
         logPath: String? = nil
     ) {
         self.layout = layout
@@ -32,14 +34,31 @@ public struct HeadlessRun {
         self.logPath = logPath
     }
 
-    /// Every command and scenario step in time order; at equal times the commands come
-    /// first, each list in its own order.
-    var schedule: [TimedCommand] {
-        let given = commands.map { TimedCommand(at: $0.at, text: $0.text) }
-        let all = given + (scenario?.steps ?? [])
-        return all.enumerated().sorted {
-            ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
+    /// Every command and scenario step in time order, each with the file it came from; at
+    /// equal times the commands come first, each list in its own order.
+    var placedSchedule: [(command: TimedCommand, file: String)] {
+        let given = commands.map { (command: $0, file: commandSource) }
+        let steps = (scenario?.steps ?? []).map { (command: $0, file: scenario!.path) }
+        return (given + steps).enumerated().sorted {
+            ($0.element.command.at, $0.offset) < ($1.element.command.at, $1.offset)
         }.map(\.element)
+    }
+
+    var schedule: [TimedCommand] { placedSchedule.map(\.command) }
+
+    /// Applies every command once, in order, to a fresh simulation without running it, so
+    /// a misspelt name or setting is refused before a long run rather than after it.
+    /// Returns the first refusal as `file:line:column: command: ...`, or nil when the engine
+    /// takes them all. Throws when the layout cannot be built.
+    public func firstRefusal() throws -> String? {
+        let session = try LiveSession(layout: layout, seed: seed, log: nil)
+        for (command, file) in placedSchedule {
+            guard case .refused(let message) = session.submit(command.text) else { continue }
+            let place = "\(file):\(command.line ?? 1):\(command.column ?? 1)"
+            return "\(place): command: '\(command.text)' at \(formatDuration(command.at)) "
+                + "was refused: \(message)"
+        }
+        return nil
     }
 
     /// Runs the whole duration as fast as the machine allows. Throws when the layout or

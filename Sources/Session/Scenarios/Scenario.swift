@@ -73,16 +73,21 @@ public enum CommandList {
     /// Reads `"load rate 5000; 10s fail db kill; +5s recover all"`. A command without a
     /// time runs at the previous one's time (0s for the first). A `;` inside double quotes
     /// belongs to the text. Errors are reported as `--commands:1:COLUMN`.
+    /// Each command is on line 1, at the column where it starts in `text`.
     public static func parse(_ text: String, source: String = "--commands")
-        throws(LayoutError) -> [(at: SimTime, text: String)]
+        throws(LayoutError) -> [TimedCommand]
     {
-        var commands: [(at: SimTime, text: String)] = []
+        var commands: [TimedCommand] = []
         var previous: SimTime = 0
         for (start, piece) in pieces(of: text) {
             do {
-                guard let step = try TimedLine.read(piece, previous: previous, timeRequired: false)
+                guard
+                    var step = try TimedLine.read(piece, previous: previous, timeRequired: false)
                 else { continue }
-                commands.append((at: step.at, text: step.text))
+                // The piece is `text` from `start` on, so the columns add up.
+                step.column = TimedLine.column(of: start, in: text) + (step.column ?? 1) - 1
+                step.line = 1
+                commands.append(step)
                 previous = step.at
             } catch {
                 let column = TimedLine.column(of: start + error.offset, in: text)

@@ -7,11 +7,14 @@ public struct TimedCommand: Sendable, Equatable {
     public var text: String
     /// The line of the scenario file it came from, when it came from one.
     public var line: Int?
+    /// The 1-based column, in Unicode scalars, where the command starts in its line.
+    public var column: Int?
 
-    public init(at: SimTime, text: String, line: Int? = nil) {
+    public init(at: SimTime, text: String, line: Int? = nil, column: Int? = nil) {
         self.at = at
         self.text = text
         self.line = line
+        self.column = column
     }
 }
 
@@ -56,7 +59,8 @@ enum TimedLine {
         }
         switch CommandParser.parse(text) {
         case .success(let command):
-            return TimedCommand(at: time, text: command.text)
+            return TimedCommand(
+                at: time, text: command.text, column: column(of: commandStart.offset, in: line))
         case .failure(let error):
             throw Failure(
                 offset: commandStart.offset + max(0, error.offset - shift),

@@ -1,4 +1,5 @@
 import Architecture
+import Session
 import SimKernel
 
 /// Random but seeded command lines in the command language, addressed to the components,
@@ -26,12 +27,12 @@ struct CommandGenerator {
     }
 
     /// `count` lines at seeded times within `duration`, in time order.
-    mutating func schedule(count: Int, within duration: SimTime) -> [(at: SimTime, text: String)] {
-        var lines: [(at: SimTime, text: String)] = []
+    mutating func schedule(count: Int, within duration: SimTime) -> [TimedCommand] {
+        var lines: [TimedCommand] = []
         for _ in 0..<count {
             let at =
                 SimTime(random.nextInt(below: Int(duration / Micros.perMilli))) * Micros.perMilli
-            lines.append((at: at, text: next()))
+            lines.append(TimedCommand(at: at, text: next()))
         }
         return lines.sorted { $0.at < $1.at }
     }

@@ -134,8 +134,8 @@ final class Database: EventHandler, AnsweringComponent {
     /// Reads go to the follower when it is reachable, otherwise to the leader.
     private func readTarget(_ number: Int) -> Int? {
         let follower = shards[number].follower
-        if readsFromFollower && shards[number].nodes[follower].health.isReachable { return follower }
-        return shards[number].leader
+        let reachable = shards[number].nodes[follower].health.isReachable
+        return readsFromFollower && reachable ? follower : shards[number].leader
     }
 
     private func startService(_ slot: Int32, in simulation: Simulation) {
