@@ -51,6 +51,23 @@ final class LayoutSyntaxTests: XCTestCase {
         XCTAssertEqual(error?.message, "unexpected '@'; expected ',' or '}'")
     }
 
+    func testAFieldGivenTwiceIsRefusedAtTheSecond() {
+        let text = """
+            {
+              name: "x",
+              workload: { rate: 500,
+                          'rate': 900 },
+            }
+            """
+        let error = syntaxError(text)
+        XCTAssertEqual(
+            error?.description,
+            "bad.json5:4:15: workload.rate: the field 'rate' is given twice "
+                + "(first at line 3, column 15); keep one")
+        // The same name in two different objects is not a repeat.
+        XCTAssertNoThrow(try JSON5Scanner.parse("{ a: { rate: 1 }, b: { rate: 2 } }"))
+    }
+
     func testUnterminatedStringPointsAtItsOpeningQuote() {
         let text = "{\n  name: \"x,\n  components: [],\n}"
         let error = syntaxError(text)

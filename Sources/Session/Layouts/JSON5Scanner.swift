@@ -160,6 +160,8 @@ struct JSON5Scanner {
         guard depth <= Self.depthLimit else { throw failure("nested too deeply", path: path) }
         advance()
         var members: [JSON5Member] = []
+        /// Where each key was first given; looked up, never iterated.
+        var seen: [String: TextPosition] = [:]
         while true {
             try skipTrivia(path: path)
             if current == "}" {
@@ -169,6 +171,14 @@ struct JSON5Scanner {
             let keyPosition = position
             let key = try memberName(path: path)
             let inner = path.isEmpty ? key : path + "." + key
+            if let first = seen[key] {
+                // Foundation would keep one of the two silently; a layout says what it means once.
+                throw JSON5SyntaxError(
+                    position: keyPosition, path: inner,
+                    message: "the field '\(key)' is given twice (first at line "
+                        + "\(first.line), column \(first.column)); keep one")
+            }
+            seen[key] = keyPosition
             try skipTrivia(path: inner)
             guard current == ":" else {
                 throw failure("expected ':' after the field name '\(key)'", path: inner)

@@ -61,15 +61,25 @@ enum LayoutErrors {
         }
     }
 
+    /// Reads the text with our own scanner, which refuses what Foundation would let pass
+    /// without a word (a field given twice) and locates every syntax error.
+    static func scan(text: String, path: String) throws(LayoutError) {
+        do {
+            _ = try JSON5Scanner.parse(text)
+        } catch {
+            throw LayoutError(
+                file: path, line: error.position.line, column: error.position.column,
+                field: error.path.isEmpty ? "syntax" : error.path, message: error.message)
+        }
+    }
+
     private static func syntaxError(text: String, path: String, foundation: String)
         -> LayoutError
     {
         do {
-            _ = try JSON5Scanner.parse(text)
+            try scan(text: text, path: path)
         } catch {
-            return LayoutError(
-                file: path, line: error.position.line, column: error.position.column,
-                field: error.path.isEmpty ? "syntax" : error.path, message: error.message)
+            return error
         }
         return LayoutError(
             file: path, line: 1, column: 1, field: "syntax",

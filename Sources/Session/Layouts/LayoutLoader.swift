@@ -16,6 +16,7 @@ public enum LayoutLoader {
 
     /// Parses a layout's text; `path` names it in errors and in the result.
     public static func parse(text: String, path: String) throws(LayoutError) -> Layout {
+        try LayoutErrors.scan(text: text, path: path)
         let document: LayoutDocument
         do {
             let decoder = JSONDecoder()
