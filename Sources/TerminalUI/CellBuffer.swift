@@ -84,7 +84,7 @@ public struct CellBuffer: Sendable, Equatable {
             if characterWidth == 0 { continue }
             if column + characterWidth > end { break }
             if column >= 0 {
-                self[column, y] = Cell(character, style: style)
+                self[column, y] = Cell(cellForm(of: character), style: style)
                 if characterWidth == 2 {
                     self[column + 1, y] = Cell(" ", style: style, isContinuation: true)
                 }

@@ -6,12 +6,18 @@ public struct TableColumn: Sendable, Equatable {
     public var alignment: Alignment
     /// The flexible column takes whatever width the others leave.
     public var flexible: Bool
+    /// Text too long for the column loses whole words, not the end of one.
+    public var cutsWholeWords: Bool
 
-    public init(_ title: String, width: Int, alignment: Alignment = .left, flexible: Bool = false) {
+    public init(
+        _ title: String, width: Int, alignment: Alignment = .left, flexible: Bool = false,
+        cutsWholeWords: Bool = false
+    ) {
         self.title = title
         self.width = max(0, width)
         self.alignment = alignment
         self.flexible = flexible
+        self.cutsWholeWords = cutsWholeWords
     }
 }
 
@@ -104,21 +110,25 @@ public struct Table: Sendable {
             let area = Rect(x: column, y: y, width: width, height: 1)
             if index < cells.count {
                 drawCell(
-                    cells[index], alignment: columns[index].alignment, in: area,
-                    capabilities, &buffer, override: override)
+                    cells[index], column: columns[index], in: area, capabilities, &buffer,
+                    override: override)
             }
             column += width + spacing
         }
     }
 
     private func drawCell(
-        _ cell: TableCell, alignment: Alignment, in area: Rect, _ capabilities: Capabilities,
+        _ cell: TableCell, column: TableColumn, in area: Rect, _ capabilities: Capabilities,
         _ buffer: inout CellBuffer, override: Style?
     ) {
         switch cell {
         case .text(let text, let style):
-            TextLine(truncate(text, toColumns: area.width), style: override ?? style)
-                .draw(in: area, alignment: alignment, into: &buffer)
+            let shown =
+                column.cutsWholeWords
+                ? truncateWords(text, toColumns: area.width)
+                : truncate(text, toColumns: area.width)
+            TextLine(shown, style: override ?? style)
+                .draw(in: area, alignment: column.alignment, into: &buffer)
         case .gauge(let ratio, let style):
             Gauge(ratio: ratio, filledStyle: style, emptyStyle: override ?? .dim)
                 .draw(in: area, capabilities: capabilities, into: &buffer)

@@ -2,7 +2,10 @@
 ///
 /// A small table rather than the C library's `wcwidth`, so the answer does not depend on
 /// the process locale and tests see what the terminal will show. It covers combining
-/// marks, the common East Asian wide ranges and emoji; anything else is one column.
+/// marks and the common East Asian wide ranges, and takes emoji from the standard
+/// library's Unicode properties; anything else is one column. A character is measured by
+/// its first code point, which is all of it a cell keeps besides combining marks (see
+/// `cellForm(of:)`).
 public func columnWidth(of character: Character) -> Int {
     guard let scalar = character.unicodeScalars.first else { return 0 }
     let value = scalar.value
@@ -10,7 +13,30 @@ public func columnWidth(of character: Character) -> Int {
     if value < 0x300 { return 1 }
     if isZeroWidth(value) { return 0 }
     if isWide(value) { return 2 }
+    // Emoji drawn as pictures are wide; regional indicators (the halves of a flag) are not.
+    if scalar.properties.isEmojiPresentation && !(0x1F1E6...0x1F1FF).contains(value) {
+        return 2
+    }
     return 1
+}
+
+/// What a cell keeps of a character: its first code point and the combining marks after
+/// it. Variation selectors, skin-tone modifiers and joined emoji sequences are dropped:
+/// terminals disagree on how wide they draw them, and a cell must take exactly the
+/// columns `columnWidth(of:)` gives, or every cell after it on the row moves.
+public func cellForm(of character: Character) -> Character {
+    let scalars = character.unicodeScalars
+    guard scalars.count > 1, let first = scalars.first else { return character }
+    var kept = String.UnicodeScalarView([first])
+    for scalar in scalars.dropFirst() where kept.count < 4 {
+        let category = scalar.properties.generalCategory
+        if category == .nonspacingMark && !(0xFE00...0xFE0F).contains(scalar.value) {
+            kept.append(scalar)
+        } else if category != .nonspacingMark && category != .enclosingMark {
+            break
+        }
+    }
+    return Character(String(kept))
 }
 
 /// The columns a string takes when printed on one line.
@@ -45,6 +71,17 @@ public func truncate(_ text: String, toColumns columns: Int) -> String {
         result.append(character)
     }
     return result
+}
+
+/// Cuts a string to at most `columns` columns, at a space: words that do not fit are
+/// dropped whole, so a figure such as `lag 6.0ms` is never shown as `lag 6.`.
+public func truncateWords(_ text: String, toColumns columns: Int) -> String {
+    guard columnWidth(of: text) > columns else { return text }
+    let cut = truncate(text, toColumns: columns + 1)
+    guard let space = cut.lastIndex(of: " ") else { return "" }
+    var kept = String(cut[..<space])
+    while kept.last == " " || kept.last == "," { kept.removeLast() }
+    return kept
 }
 
 /// Pads or cuts a string to exactly `columns` columns, aligned left or right.

@@ -41,6 +41,26 @@ final class ScreenBehaviourTests: XCTestCase {
         }
     }
 
+    /// At every width a figure is shown whole or not at all: a rate always ends in `/s` and
+    /// a latency in its unit, never cut to `5xx 1` or `p99 2.`.
+    func testFiguresAreNeverCutAtAnyWidth() throws {
+        let rate = try Regex(#"(?:req|4xx|5xx) ([0-9][^ │║|#]*)"#)
+        let latency = try Regex(#"p(?:50|95|99) ([0-9][^ │║|#]*)"#)
+        for width in 80...170 {
+            let screen = SyntheticSimulation.state(width: width, height: 50).screen
+            for match in screen.matches(of: rate) {
+                let figure = String(screen[match.output[1].range!])
+                XCTAssertTrue(figure.hasSuffix("/s"), "width \(width): '\(figure)'")
+            }
+            for match in screen.matches(of: latency) {
+                let figure = String(screen[match.output[1].range!])
+                XCTAssertTrue(
+                    figure.hasSuffix("us") || figure.hasSuffix("ms") || figure.hasSuffix("s"),
+                    "width \(width): '\(figure)'")
+            }
+        }
+    }
+
     func testTinyTerminalSaysWhatItNeedsAndStillQuits() {
         var state = SyntheticSimulation.state(width: 160, height: 50)
         state.send(.resize(width: 50, height: 8))

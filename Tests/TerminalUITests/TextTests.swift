@@ -37,6 +37,32 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(text, "a表")
     }
 
+    func testEmojiTakeTwoColumnsAndCellsKeepOnlyWhatTerminalsAgreeOn() {
+        XCTAssertEqual(columnWidth(of: "🚀"), 2, "U+1F680, outside the table's ranges")
+        XCTAssertEqual(columnWidth(of: "⌚"), 2)
+        XCTAssertEqual(columnWidth(of: "🇫"), 1, "a regional indicator alone")
+        XCTAssertEqual(columnWidth(of: "⚠️"), 1, "text presentation once its selector goes")
+        XCTAssertEqual(cellForm(of: "⚠️"), "⚠")
+        XCTAssertEqual(cellForm(of: "👍🏽"), "👍", "the skin-tone modifier is dropped")
+        XCTAssertEqual(cellForm(of: "👨‍👩‍👧"), "👨", "a joined sequence keeps its first emoji")
+        XCTAssertEqual(cellForm(of: "e\u{301}"), "e\u{301}", "combining marks stay")
+        // A row of rockets fills exactly the columns it is given, never more.
+        let text = rendered(width: 7, height: 2) { buffer in
+            TextLine("🚀🚀🚀🚀").draw(in: buffer.bounds, into: &buffer)
+            TextLine("x👍🏽y⚠️z").draw(in: buffer.bounds.row(1), into: &buffer)
+        }
+        XCTAssertEqual(text, "🚀🚀🚀\nx👍y⚠z")
+    }
+
+    func testWordCutDropsWholeWords() {
+        XCTAssertEqual(truncateWords("lag 6.0ms r/w", toColumns: 13), "lag 6.0ms r/w")
+        XCTAssertEqual(truncateWords("lag 6.0ms r/w", toColumns: 12), "lag 6.0ms")
+        XCTAssertEqual(truncateWords("lag 6.0ms", toColumns: 8), "lag")
+        XCTAssertEqual(truncateWords("lag 6.0ms", toColumns: 9), "lag 6.0ms")
+        XCTAssertEqual(truncateWords("1000000", toColumns: 4), "")
+        XCTAssertEqual(truncateWords("hot key, leader", toColumns: 12), "hot key")
+    }
+
     func testPriorityLineDropsTheLeastImportantItemsFirst() {
         let line = PriorityLine([
             .init([Span("clock")], priority: 0),

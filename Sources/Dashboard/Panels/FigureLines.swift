@@ -45,12 +45,23 @@ enum FigureLines {
     ) {
         let theme = context.theme
         var line = TextLine()
+        // A figure is shown whole or not at all: `5xx 1` cut from `5xx 1.0k/s` would lie.
+        var isFull = false
         func add(_ label: String, _ key: String, alarm: Bool = false) {
-            guard let metric = component.metric(key) else { return }
-            if !line.spans.isEmpty { line.append("  ") }
+            guard !isFull, let metric = component.metric(key) else { return }
+            let value = MetricFormat.compact(metric)
+            let gap = line.spans.isEmpty ? 0 : 2
+            guard
+                line.width + gap + columnWidth(of: label) + 1 + columnWidth(of: value)
+                    <= rect.width
+            else {
+                isFull = true
+                return
+            }
+            if gap > 0 { line.append("  ") }
             line.append(label + " ", style: theme.label)
             let style = alarm ? theme.alarm(metric.value) : theme.value
-            line.append(MetricFormat.compact(metric), style: style)
+            line.append(value, style: style)
         }
         switch kind {
         case .traffic:
@@ -77,8 +88,12 @@ enum FigureLines {
             line.append("queue ", style: theme.label)
             line.append(MetricFormat.number(depth), style: theme.value)
         }
+        // Each figure whole or not at all, as on the other lines.
+        if line.width > rect.width { line = TextLine() }
         let utilisation = utilisation(component)
-        if let utilisation {
+        let utilisationWidth = (line.spans.isEmpty ? 0 : 2) + "util ".count + 5
+        let showsUtilisation = utilisation != nil && line.width + utilisationWidth <= rect.width
+        if let utilisation, showsUtilisation {
             if !line.spans.isEmpty { line.append("  ") }
             line.append("util ", style: theme.label)
             line.append(
@@ -87,7 +102,7 @@ enum FigureLines {
         }
         let used = line.draw(in: rect.row(0), into: &buffer)
         let gaugeWidth = rect.width - used - 1
-        guard let utilisation, gaugeWidth >= 3 else { return }
+        guard let utilisation, showsUtilisation, gaugeWidth >= 3 else { return }
         let area = Rect(x: rect.x + used + 1, y: rect.y, width: min(gaugeWidth, 24), height: 1)
         Gauge(ratio: utilisation, filledStyle: theme.load(utilisation))
             .draw(in: area, capabilities: theme.capabilities, into: &buffer)

@@ -65,10 +65,10 @@ enum NodeTable {
             TableColumn("node", width: min(16, max(4, longest))),
             TableColumn("H", width: 2),
             TableColumn("req/s", width: 6, alignment: .right),
-            TableColumn("q", width: 4, alignment: .right),
+            TableColumn("q", width: 5, alignment: .right),
             TableColumn("util", width: 5, alignment: .right),
             TableColumn("", width: width >= 80 ? 16 : 6),
-            TableColumn("detail", width: 0, flexible: true),
+            TableColumn("detail", width: 0, flexible: true, cutsWholeWords: true),
         ]
     }
 
@@ -80,7 +80,9 @@ enum NodeTable {
             .text(shortName(node, of: component), .plain),
             .text(theme.mark(for: node.health), theme.style(for: node.health)),
             .text(MetricFormat.number(node.throughput), .plain),
-            .text(String(node.queueDepth), node.queueDepth > 0 ? theme.warning : .plain),
+            .text(
+                MetricFormat.number(Double(node.queueDepth)),
+                node.queueDepth > 0 ? theme.warning : .plain),
             .text(MetricFormat.percent(node.utilisation), theme.load(node.utilisation)),
             .gauge(node.utilisation, theme.load(node.utilisation)),
             .text(node.detail, theme.label),
