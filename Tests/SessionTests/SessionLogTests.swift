@@ -1,5 +1,6 @@
 import Architecture
 import Foundation
+import SimKernel
 import XCTest
 
 @testable import Session
@@ -112,6 +113,37 @@ final class SessionLogTests: XCTestCase {
             Fixture.error({ () throws(SessionLogError) in
                 try SessionLogReader.read(path: headless)
             })?.message, "expected the header")
+    }
+
+    /// A record far past the one before it is refused: a session logs a snapshot every
+    /// 5 s, and a replay would otherwise simulate for as long as the number says.
+    func testATimeJumpLongerThanTheSnapshotIntervalIsRefused() throws {
+        let jump = try writeLog(
+            "jump",
+            [
+                .header(header), .snapshot(t: 5_000_000, figures: figures),
+                .command(t: SimTime.max, text: "load rate 10"),
+            ])
+        let error = Fixture.error({ () throws(SessionLogError) in
+            try SessionLogReader.read(path: jump)
+        })
+        XCTAssertEqual(error?.line, 3)
+        XCTAssertEqual(
+            error?.message.hasPrefix("time \(SimTime.max) is more than 5.0s after"), true,
+            error?.message ?? "nil")
+        let fromStart = try writeLog(
+            "late-start", [.header(header), .command(t: 5_000_001, text: "pause")])
+        XCTAssertEqual(
+            Fixture.error({ () throws(SessionLogError) in
+                try SessionLogReader.read(path: fromStart)
+            })?.line, 2, "the first snapshot is due at 5 s")
+        let edge = try writeLog(
+            "edge",
+            [
+                .header(header), .snapshot(t: 5_000_000, figures: figures),
+                .end(t: 10_000_000, reason: "quit"),
+            ])
+        XCTAssertEqual(try SessionLogReader.read(path: edge).records.count, 2)
     }
 
     func testWriterRefusesAFileThatAlreadyHoldsASession() throws {

@@ -110,6 +110,17 @@ public enum SessionLogReader {
                     path: path, line: line,
                     message: "time \(time) goes back from \(previous)")
             }
+            // A session logs a snapshot at every multiple of the interval it reaches, so no
+            // two records are further apart; a larger jump would have a replay simulate
+            // for as long as the number says, which could be forever.
+            guard time - previous <= LiveSession.snapshotInterval else {
+                throw SessionLogError(
+                    path: path, line: line,
+                    message:
+                        "time \(time) is more than \(formatDuration(LiveSession.snapshotInterval)) "
+                        + "after the record before it (\(previous)); a session logs a snapshot "
+                        + "every \(formatDuration(LiveSession.snapshotInterval)) of simulated time")
+            }
             previous = time
             if case .end = record { ended = true }
         }
