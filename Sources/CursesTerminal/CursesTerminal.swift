@@ -54,6 +54,12 @@ public final class CursesTerminal {
     public func stop() {
         guard !isStopped else { return }
         isStopped = true
+        // A blank screen with the cursor home before leaving it: tmux, when the window grew
+        // while the dashboard was up, carries rows above the cursor of the alternate screen
+        // back onto the shell's screen.
+        werase(window)
+        wmove(window, 0, 0)
+        wrefresh(window)
         curs_set(1)
         endwin()
         blueprint_restore_terminal()

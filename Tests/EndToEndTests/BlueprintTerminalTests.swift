@@ -41,6 +41,24 @@ final class BlueprintTerminalTests: XCTestCase {
         XCTAssertTrue(try pane.terminalState().alternateScreen)
     }
 
+    /// tmux carries rows of the alternate screen back onto the shell's screen when the
+    /// window grew while it was up, unless the program leaves it blank.
+    func testGrowingTheWindowLeavesNoDashboardOnTheShellScreen() throws {
+        let pane = try launchFullScreen()
+        try pane.resize(width: 160, height: 50)
+        // Waits for a frame at the new width: a panel border runs across most of it.
+        try pane.waitFor { () -> Bool? in
+            try pane.capture().split(separator: "\n").contains { $0.count > 150 } ? true : nil
+        }
+        try pane.sendKeys("q")
+        XCTAssertEqual(try pane.waitForExit(), .exited(0))
+        try assertSane(pane)
+        let shell = try pane.capture()
+        for residue in ["req/s", "│", "║", "BLUEPRINT"] {
+            XCTAssertFalse(shell.contains(residue), "'\(residue)' is left on:\n\(shell)")
+        }
+    }
+
     func testSigtermEndsTheProgramAndLeavesTheTerminalSane() throws {
         let pane = try launchFullScreen()
         try pane.signalProgram(SIGTERM)
