@@ -17,6 +17,24 @@ final class FindingsRegressionTests: XCTestCase {
         }
     }
 
+    /// Before the first window closes, and for jobs when none ran, window figures are
+    /// undefined ('-'), not a measured zero.
+    func testWindowFiguresAreUndefinedBeforeTheFirstWindow() throws {
+        let early = try Fixtures.run(Fixtures.blueprint(), seconds: 0.5).snapshot()
+        for name in ["client", "dns", "lb", "gateway", "backend", "cache", "db", "queue"] {
+            XCTAssertTrue(early.figure(name, "p99").isNaN, "\(name) p99")
+            XCTAssertTrue(early.figure(name, "throughput").isNaN, "\(name) req/s")
+        }
+        XCTAssertTrue(early.figure("cache", "hitRatio").isNaN)
+        XCTAssertTrue(early.figure("workers", "computeP95").isNaN)
+        let later = try Fixtures.run(
+            Fixtures.blueprint(), seconds: 6,
+            commands: [(2, .fail(target: "workers", fault: .kill))]
+        ).snapshot()
+        XCTAssertGreaterThan(later.figure("backend", "throughput"), 0)
+        XCTAssertTrue(later.figure("workers", "computeP95").isNaN, "no job ran in the window")
+    }
+
     /// Write-back spreads its flushes: the database takes no burst it must refuse, and the
     /// clients' in-flight count is only theirs.
     func testWriteBackFlushesWithoutAStormOfErrors() throws {

@@ -18,13 +18,14 @@ struct TrafficStats {
     private(set) var runErrors = 0
     private var runLatencySumMicros: Int64 = 0
 
-    private(set) var throughput = 0.0
-    private(set) var clientErrorRate = 0.0
-    private(set) var serverErrorRate = 0.0
-    private(set) var p50 = 0.0
-    private(set) var p95 = 0.0
-    private(set) var p99 = 0.0
-    private(set) var mean = 0.0
+    // Undefined until the first window closes: shown as '-', not as a measured zero.
+    private(set) var throughput = Double.nan
+    private(set) var clientErrorRate = Double.nan
+    private(set) var serverErrorRate = Double.nan
+    private(set) var p50 = Double.nan
+    private(set) var p95 = Double.nan
+    private(set) var p99 = Double.nan
+    private(set) var mean = Double.nan
     private var throughputHistory = RingBuffer<Double>(capacity: Simulation.historyLimit)
     private var p99History = RingBuffer<Double>(capacity: Simulation.historyLimit)
     private var errorHistory = RingBuffer<Double>(capacity: Simulation.historyLimit)

@@ -36,7 +36,7 @@ final class Cache: EventHandler, AnsweringComponent, KeyInvalidating {
 
     var windowHits = 0
     var windowMisses = 0
-    var hitRatio = 0.0
+    var hitRatio = Double.nan
     var totalHits = 0
     var totalMisses = 0
     var bypassed = 0

@@ -26,11 +26,12 @@ final class DNS: EventHandler, AnsweringComponent {
 
     var window = DNSCounters()
     var totals = DNSCounters()
-    var clientHitRatio = 0.0
-    var resolverHitRatio = 0.0
-    var resolutionRate = 0.0
-    var stepsPerResolution = 0.0
-    var failureRate = 0.0
+    // Window figures: undefined until the first window closes.
+    var clientHitRatio = Double.nan
+    var resolverHitRatio = Double.nan
+    var resolutionRate = Double.nan
+    var stepsPerResolution = Double.nan
+    var failureRate = Double.nan
     var hitHistory = FigureHistory(key: "clientHitRatio", label: "stub hit", unit: .ratio)
 
     static let resolverLimit = 16

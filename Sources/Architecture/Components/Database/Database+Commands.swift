@@ -123,7 +123,8 @@ extension Database {
             let leader = shard.nodes[shard.leader]
             let follower = shard.nodes[shard.follower]
             var leaderView = leader.snapshot(
-                detail: "\(formatFixed(shard.writeRate, decimals: 0)) w/s")
+                detail: shard.writeRate.isFinite
+                    ? "\(formatFixed(shard.writeRate, decimals: 0)) w/s" : "- w/s")
             leaderView.name = "\(name).shard-\(number + 1)"
             var followerView = follower.snapshot(
                 detail: "lag \(formatDuration(shard.lagMaxMicros))")

@@ -19,8 +19,8 @@ struct Shard {
     var lagMaxMicros: SimTime = 0
     var writesInWindow = 0
     var readsInWindow = 0
-    var writeRate = 0.0
-    var readRate = 0.0
+    var writeRate = Double.nan
+    var readRate = Double.nan
     /// Commits dropped from a full replication log (the follower must resync).
     var overflowed = 0
 

@@ -23,7 +23,7 @@ final class MessageQueue: EventHandler, AnsweringComponent {
     var deadLettered = 0
     var staleAcks = 0
     var windowAcks = 0
-    var consumeRate = 0.0
+    var consumeRate = Double.nan
     var depthHistory = FigureHistory(key: "depth", label: "depth", unit: .count)
 
     enum Kind { static let ackTimeout = EventKind.firstOwn }

@@ -122,7 +122,9 @@ extension Workers {
         windowBytesIn = 0
         windowBytesOut = 0
         rateHistory.append(completedRate)
-        computeP95 = Double(computeHistogram.percentile(0.95))
+        // No job finished in the window: its p95 is undefined, not zero.
+        computeP95 =
+            computeHistogram.totalCount > 0 ? Double(computeHistogram.percentile(0.95)) : .nan
         computeHistogram.reset()
     }
 

@@ -31,9 +31,9 @@ final class Workers: EventHandler, ComponentModel {
     /// Output over input in the last window; NaN when nothing finished.
     var compressionNow = Double.nan
     var windowCompleted = 0
-    var completedRate = 0.0
+    var completedRate = Double.nan
     var computeHistogram = LatencyHistogram()
-    var computeP95 = 0.0
+    var computeP95 = Double.nan
     var rateHistory = FigureHistory(key: "completed", label: "jobs/s", unit: .perSecond)
 
     static let nodeLimit = 64
