@@ -35,6 +35,18 @@ final class FindingsRegressionTests: XCTestCase {
         XCTAssertTrue(later.figure("workers", "computeP95").isNaN, "no job ran in the window")
     }
 
+    /// The balancer's rows for the backend nodes carry the nodes' measured load, not zeros.
+    func testBalancerRowsShowTheBackendNodesLoad() throws {
+        let snapshot = try Fixtures.run(Fixtures.blueprint(), seconds: 3).snapshot()
+        let backend = try XCTUnwrap(snapshot.component("backend")).nodes
+        let rows = try XCTUnwrap(snapshot.component("lb")).nodes.filter {
+            $0.name.hasPrefix("backend.")
+        }
+        XCTAssertEqual(rows.map(\.name), backend.map(\.name))
+        XCTAssertEqual(rows.map(\.utilisation), backend.map(\.utilisation))
+        XCTAssertGreaterThan(rows.map(\.utilisation).max() ?? 0, 0)
+    }
+
     /// Write-back spreads its flushes: the database takes no burst it must refuse, and the
     /// clients' in-flight count is only theirs.
     func testWriteBackFlushesWithoutAStormOfErrors() throws {

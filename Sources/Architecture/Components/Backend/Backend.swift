@@ -198,4 +198,7 @@ final class Backend: EventHandler, AnsweringComponent {
     func speed(of node: Int) -> Double { nodes[node].speed }
     func isServing(_ node: Int) -> Bool { nodes[node].health.isReachable }
     func acceptsWork(_ node: Int) -> Bool { !nodes[node].isDraining }
+    func load(of node: Int) -> (utilisation: Double, queueDepth: Int) {
+        (nodes[node].utilisation, nodes[node].queueDepth)
+    }
 }

@@ -10,6 +10,8 @@ protocol BalancedPool: AnyObject {
     /// False for a node being scaled in: the balancer stops sending to it at once, as a
     /// deregistration does, without waiting for heartbeats.
     func acceptsWork(_ node: Int) -> Bool
+    /// The node's measured utilisation and queue, for the balancer's per-node view.
+    func load(of node: Int) -> (utilisation: Double, queueDepth: Int)
 }
 
 extension Backend: BalancedPool {}

@@ -105,10 +105,12 @@ extension LoadBalancer {
         }
         if let pool {
             for node in 0..<min(pool.nodeCount, markedUp.count) {
+                // Health is the balancer's verdict from heartbeats; the load is the node's.
+                let load = pool.load(of: node)
                 nodes.append(
                     NodeSnapshot(
                         name: pool.nodeNames[node], health: markedUp[node] ? .up : .down,
-                        utilisation: 0, queueDepth: 0,
+                        utilisation: load.utilisation, queueDepth: load.queueDepth,
                         inFlight: connections[node], throughput: sentRate[node],
                         detail: "share \(formatFixed(sharePerNode[node] * 100, decimals: 0))%"))
             }
