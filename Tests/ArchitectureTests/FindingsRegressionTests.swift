@@ -47,6 +47,18 @@ final class FindingsRegressionTests: XCTestCase {
         XCTAssertGreaterThan(rows.map(\.utilisation).max() ?? 0, 0)
     }
 
+    /// A fall of more than 100% is refused, also from a rate of zero, where it used to
+    /// pass as a rate of minus zero.
+    func testARateCannotFallByMoreThanAHundredPercent() throws {
+        let simulation = try Fixtures.run(Fixtures.blueprint(), seconds: 1)
+        XCTAssertThrowsError(try simulation.apply(.adjustRate(percent: -200)))
+        XCTAssertEqual(simulation.snapshot().baseRate, 2_000)
+        try simulation.apply(.setRate(0))
+        XCTAssertThrowsError(try simulation.apply(.adjustRate(percent: -200)))
+        try simulation.apply(.adjustRate(percent: -100))
+        XCTAssertEqual(simulation.snapshot().baseRate, 0)
+    }
+
     /// Write-back spreads its flushes: the database takes no burst it must refuse, and the
     /// clients' in-flight count is only theirs.
     func testWriteBackFlushesWithoutAStormOfErrors() throws {

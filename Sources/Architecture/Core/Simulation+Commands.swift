@@ -16,6 +16,9 @@ extension Simulation {
         case .setRate(let rate):
             return try generator.setRate(rate, in: self)
         case .adjustRate(let percent):
+            guard percent.isFinite, percent >= -100 else {
+                throw CommandError("a rate can fall by at most 100%")
+            }
             return try generator.setRate(generator.baseRate * (1 + percent / 100), in: self)
         case .spike(let factor, let duration):
             return try generator.spike(factor: factor, duration: duration, in: self)
