@@ -129,7 +129,7 @@ enum Bench {
         rate: Double, seconds simulatedSeconds: Double, scale: Double,
         more: (EngineModels.Outcome, Double) -> [(String, String)]
     ) throws -> BenchResult {
-        let layout = try LayoutLoader.load(path: Paths.layout(nil))
+        let layout = try Paths.loadLayout(nil)
         let duration = SimTime(Double(Micros.perSecond) * simulatedSeconds * scale)
         let (outcome, seconds) = try timed {
             try EngineModels.layout(layout, rate: rate, duration: duration, seed: 42)

@@ -43,7 +43,7 @@ extension EngineModels {
 extension Bench {
     /// The default layout with the dashboard drawing, against the same run headless.
     static func blueprintWithDashboard(scale: Double) throws -> BenchResult {
-        let layout = try LayoutLoader.load(path: Paths.layout(nil))
+        let layout = try Paths.loadLayout(nil)
         // Five simulated minutes: a few seconds of wall time, some forty frames.
         let duration = SimTime(Double(300 * Micros.perSecond) * scale)
         let rate = 10_000.0

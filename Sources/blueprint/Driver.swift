@@ -134,8 +134,8 @@ final class Driver {
         case .refused(let message):
             _ = Dashboard.update(&state, .outcome(command: text, message: message, isError: true))
         case .applied(let command, let message):
-            steer(command)
-            _ = Dashboard.update(&state, .outcome(command: text, message: message, isError: false))
+            let shown = steer(command) ?? message
+            _ = Dashboard.update(&state, .outcome(command: text, message: shown, isError: false))
             if case .engine = command {
                 _ = Dashboard.update(&state, .vocabulary(session.completionVocabulary))
             }
@@ -152,17 +152,29 @@ final class Driver {
         }
     }
 
-    /// Speed and pause belong to the driver, not the engine.
-    private func steer(_ command: SessionCommand) {
+    /// Speed and pause belong to the driver, not the engine. Returns what a speed change
+    /// did, which only the driver knows: the speed it set.
+    @discardableResult
+    private func steer(_ command: SessionCommand) -> String? {
         switch command {
-        case .speed(let value): pacer.set(value)
-        case .speedStep(let direction): pacer.step(direction)
+        case .speed(let value):
+            pacer.set(value)
+        case .speedStep(let direction):
+            let before = pacer.speed
+            pacer.step(direction)
+            if pacer.speed == before {
+                let end = direction > 0 ? "fastest" : "slowest"
+                return "speed \(MetricFormat.speed(pacer.speed)) is the \(end) step; "
+                    + "type speed N for another"
+            }
         case .pause: pacer.paused = true
         case .resume:
             pacer.paused = false
             lastTick = clock.now
-        case .engine, .mark: break
+            return nil
+        case .engine, .mark: return nil
         }
+        return command.isSpeed ? "speed " + MetricFormat.speed(pacer.speed) : nil
     }
 
     private func advanceEngine() {
@@ -194,10 +206,9 @@ final class Driver {
         guard replay != nil else { return }
         for outcome in replay!.takeOutcomes() {
             guard case .applied(let command, let message) = outcome else { continue }
-            if case .speed = command { steer(command) }
-            if case .speedStep = command { steer(command) }
+            let shown = command.isSpeed ? steer(command) ?? message : message
             _ = Dashboard.update(
-                &state, .outcome(command: command.text, message: message, isError: false))
+                &state, .outcome(command: command.text, message: shown, isError: false))
         }
     }
 
@@ -250,5 +261,15 @@ enum StandardError {
         guard saved >= 0 else { return }
         dup2(saved, 2)
         close(saved)
+    }
+}
+
+extension SessionCommand {
+    /// A change of pace: the driver applies it, the engine never sees it.
+    fileprivate var isSpeed: Bool {
+        switch self {
+        case .speed, .speedStep: return true
+        default: return false
+        }
     }
 }

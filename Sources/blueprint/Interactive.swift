@@ -13,7 +13,7 @@ enum Interactive {
         let session: LiveSession
         let seed: UInt64
         do {
-            layout = try LayoutLoader.load(path: Paths.layout(options.layoutPath))
+            layout = try Paths.loadLayout(options.layoutPath)
             seed = options.seed ?? layout.seed ?? 1
             try LayoutLoader.check(layout, seed: seed)
             do {

@@ -1,4 +1,5 @@
 import Foundation
+import Session
 
 /// Where Blueprint finds layouts and keeps session logs and diagnostics.
 enum Paths {
@@ -35,8 +36,9 @@ enum Paths {
     }
 
     /// The layout to use: the one given, else `layouts/blueprint.json5` in the working
-    /// directory or beside the executable (up to four folders up, which covers `.build`).
-    static func layout(_ given: String?) -> String {
+    /// directory or beside the executable (up to four folders up, which covers `.build`);
+    /// nil when there is none to be found.
+    static func layout(_ given: String?) -> String? {
         if let given { return given }
         let manager = FileManager.default
         if manager.fileExists(atPath: defaultLayoutName) { return defaultLayoutName }
@@ -47,6 +49,18 @@ enum Paths {
             if manager.fileExists(atPath: candidate) { return candidate }
             folder.deleteLastPathComponent()
         }
-        return defaultLayoutName
+        return nil
+    }
+
+    /// Loads the layout given, or the default one, saying where it was looked for when
+    /// there is none.
+    static func loadLayout(_ given: String?) throws(LayoutError) -> Layout {
+        guard let path = layout(given) else {
+            throw LayoutError(
+                file: defaultLayoutName, line: 1, column: 1, field: "file",
+                message: "the default layout is neither in the working directory nor beside "
+                    + "the program; run blueprint from its project folder or pass --layout FILE")
+        }
+        return try LayoutLoader.load(path: path)
     }
 }

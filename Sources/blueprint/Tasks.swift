@@ -26,7 +26,7 @@ enum Tasks {
         let commands: [TimedCommand]
         let scenario: Scenario?
         do {
-            layout = try LayoutLoader.load(path: Paths.layout(options.layoutPath))
+            layout = try Paths.loadLayout(options.layoutPath)
             commands =
                 try options.commands.map { text throws(LayoutError) in
                     try CommandList.parse(text)

@@ -65,7 +65,9 @@ extension Simulation {
         let chosen =
             settingName.isEmpty ? cyclable.first : cyclable.first { $0.name == settingName }
         guard let setting = chosen else {
-            throw CommandError("\(name) has no strategy to cycle")
+            guard !cyclable.isEmpty else { throw CommandError("\(name) has no strategy to cycle") }
+            let names = cyclable.map(\.name).joined(separator: ", ")
+            throw CommandError("\(name) has no strategy '\(settingName)' to cycle; it has \(names)")
         }
         let position = setting.choices.firstIndex(of: setting.current) ?? 0
         let count = setting.choices.count

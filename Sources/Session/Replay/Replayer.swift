@@ -76,8 +76,10 @@ public enum Replayer {
 
     /// A session without a log, built from the layout text and seed a log's header holds.
     public static func session(for log: SessionLog) throws -> LiveSession {
+        // Errors point into the copy the log holds, not at the file it was copied from.
         let layout = try LayoutLoader.parse(
-            text: log.header.layout, path: log.header.layoutPath)
+            text: log.header.layout,
+            path: "\(log.path): the layout in its header (from \(log.header.layoutPath))")
         return try LiveSession(layout: layout, seed: log.header.seed, log: nil)
     }
 }
