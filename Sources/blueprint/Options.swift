@@ -47,8 +47,11 @@ enum OptionParser {
     static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
         var words = ArraySlice(arguments)
         switch words.first {
-        case "--help", "-h", "help": return .help
-        case "--version", "-V": return .version
+        case "--help", "-h", "help", "--version", "-V":
+            guard words.count == 1 else {
+                throw UsageError(message: "\(words.first!) takes nothing else")
+            }
+            return ["--version", "-V"].contains(words.first!) ? .version : .help
         case "check":
             words.removeFirst()
             guard words.count == 1, let path = words.first, !path.hasPrefix("-") else {
@@ -79,7 +82,7 @@ enum OptionParser {
     {
         var options = InteractiveOptions()
         var reader = ArgumentReader(words)
-        while let word = reader.next() {
+        while let word = try reader.next() {
             switch word {
             case "--layout": options.layoutPath = try reader.value(for: word)
             case "--seed": options.seed = try reader.seed()
@@ -105,7 +108,7 @@ enum OptionParser {
     {
         var options = HeadlessOptions()
         var reader = ArgumentReader(words)
-        while let word = reader.next() {
+        while let word = try reader.next() {
             switch word {
             case "--headless": continue
             case "--layout": options.layoutPath = try reader.value(for: word)
@@ -130,7 +133,7 @@ enum OptionParser {
     private static func parseBench(_ words: ArraySlice<String>) throws(UsageError) -> BenchOptions {
         var options = BenchOptions()
         var reader = ArgumentReader(words)
-        while let word = reader.next() {
+        while let word = try reader.next() {
             switch word {
             case "--scale":
                 let text = try reader.value(for: word)
@@ -149,12 +152,23 @@ enum OptionParser {
 /// Walks the arguments one at a time, with values for options that take one.
 struct ArgumentReader {
     private var words: ArraySlice<String>
+    /// The options read so far; each may be given once, so none silently replaces another.
+    private var seen: [String] = []
 
     init(_ words: ArraySlice<String>) {
         self.words = words
     }
 
-    mutating func next() -> String? { words.popFirst() }
+    mutating func next() throws(UsageError) -> String? {
+        guard let word = words.popFirst() else { return nil }
+        if word.hasPrefix("-") {
+            guard !seen.contains(word) else {
+                throw UsageError(message: "\(word) is given twice")
+            }
+            seen.append(word)
+        }
+        return word
+    }
 
     mutating func value(for option: String) throws(UsageError) -> String {
         guard let value = words.popFirst() else {

@@ -89,6 +89,25 @@ final class BlueprintSessionTests: XCTestCase {
         XCTAssertEqual(try pane.modesAfterExit(), .cooked)
     }
 
+    /// An option given twice, or words after --version, are refused: nothing is silently
+    /// replaced or ignored.
+    func testRepeatedOptionsAndExtraWordsAreRefused() throws {
+        let cases: [([String], String)] = [
+            (["--headless", "--seed", "1", "--seed", "2"], "--seed is given twice"),
+            (
+                ["--headless", "--commands", "pause", "--commands", "resume"],
+                "--commands is given twice"
+            ),
+            (["--version", "extra"], "--version takes nothing else"),
+        ]
+        for (arguments, message) in cases {
+            let run = try CommandRunner.run(
+                binary, arguments, environment: [:], timeout: .seconds(30))
+            XCTAssertEqual(run.status, 2, "\(arguments)")
+            XCTAssertTrue(run.errorOutput.contains(message), run.errorOutput)
+        }
+    }
+
     private func launch(arguments: [String] = []) throws -> TmuxPane {
         let pane = try server.launch(
             [binary.path] + arguments, width: 160, height: 50,
