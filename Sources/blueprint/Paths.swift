@@ -25,7 +25,13 @@ enum Paths {
     /// a counter when another session started in the same second.
     static func newSessionLog(layout: String, seed: UInt64) -> String {
         let stamp = Date().ISO8601Format().replacingOccurrences(of: ":", with: "-")
-        let base = "\(sessionsDirectory)/\(stamp)-\(layout)-seed\(seed)"
+        // The name comes from the layout file: only its plain characters reach the path.
+        let plain = String(
+            layout.unicodeScalars.prefix(64).map {
+                $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0)
+                    || $0 == "_" ? Character($0) : "-"
+            })
+        let base = "\(sessionsDirectory)/\(stamp)-\(plain)-seed\(seed)"
         var path = base + ".jsonl"
         var counter = 2
         while FileManager.default.fileExists(atPath: path) && counter < 1_000 {

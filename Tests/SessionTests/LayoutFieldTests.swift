@@ -104,6 +104,29 @@ final class LayoutFieldTests: XCTestCase {
             error?.description, "l.json5:5:22: screen.rows[1][0]: no component is named 'cache'")
     }
 
+    func testEmptyNameTwiceGivenConnectionsAndRangesReadAsWritten() throws {
+        let name = parseError("{ name: \" \", components: [] }")
+        XCTAssertEqual(name?.field, "name")
+        XCTAssertEqual(name?.column, 9)
+        try Fixture.requireKind("backend")
+        let twice = checkError(
+            """
+            { name: "x", components: [ { name: "b", kind: "backend" } ],
+              connections: [ { from: "client", to: "b" },
+                             { from: "client", to: "b" } ] }
+            """)
+        XCTAssertEqual(twice?.field, "connections[1]")
+        XCTAssertEqual(twice?.message, "client → b is given twice")
+        let range = checkError(
+            """
+            { name: "x",
+              components: [ { name: "b", kind: "backend", params: { workers: 0 } } ],
+              connections: [ { from: "client", to: "b" } ] }
+            """)
+        XCTAssertEqual(range?.field, "components[0].params.workers")
+        XCTAssertEqual(range?.message, "0 is out of range 1 to 1024")
+    }
+
     func testUnknownKindIsLocatedAtTheKind() {
         let text = """
             {

@@ -8,7 +8,13 @@ enum ConnectionCheck {
     static let callsNothing: Set<String> = ["dns", "database", "workers"]
 
     static func check(_ spec: ArchitectureSpec, kinds: [String: String]) throws(SpecError) {
+        var pairs: Set<String> = []  // looked up, never iterated
         for connection in spec.connections {
+            guard pairs.insert(connection.from + "\u{0}" + connection.to).inserted else {
+                throw SpecError(
+                    path: connection.path,
+                    message: "\(connection.from) → \(connection.to) is given twice")
+            }
             if connection.to == WorkloadGenerator.reservedName {
                 throw SpecError(
                     path: connection.path, message: "nothing can send requests to the clients")

@@ -28,9 +28,16 @@ struct ParamReader {
         guard range.contains(number) else {
             throw SpecError(
                 path: "\(path).\(key)",
-                message: "\(number) is out of range \(range.lowerBound)...\(range.upperBound)")
+                message: "\(Self.text(number)) is out of range "
+                    + "\(Self.text(range.lowerBound)) to \(Self.text(range.upperBound))")
         }
         return number
+    }
+
+    /// A number as a layout author wrote it: `8`, not `8.0`; `0.25` as it is.
+    static func text(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15
+            ? String(Int64(number)) : String(number)
     }
 
     func integer(_ key: String, default fallback: Int, in range: ClosedRange<Int>)
@@ -59,7 +66,7 @@ struct ParamReader {
             throw SpecError(
                 path: "\(path).\(key)",
                 message: "\(text) is out of range \(formatDuration(range.lowerBound))"
-                    + "...\(formatDuration(range.upperBound))")
+                    + " to \(formatDuration(range.upperBound))")
         }
         return micros
     }

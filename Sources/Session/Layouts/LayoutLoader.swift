@@ -34,6 +34,11 @@ public enum LayoutLoader {
             ConnectionSpec(
                 from: connection.from, to: connection.to, path: "connections[\(position)]")
         }
+        guard !document.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw LayoutErrors.at(
+                "name", text: text, path: path,
+                message: "a layout needs a name, such as \"cache-lab\"")
+        }
         let names = ["client"] + components.map(\.name)
         let screen = ScreenSpec(rows: document.screen?.rows ?? defaultRows(names))
         try checkScreen(screen, names: names, text: text, path: path)
