@@ -98,6 +98,28 @@ final class SessionLogTests: XCTestCase {
         XCTAssertTrue(error?.description.hasPrefix("\(path):3: not a session record") ?? false)
     }
 
+    /// Valid JSON with a value that does not fit is not called invalid JSON.
+    func testAValueThatDoesNotFitIsToldApartFromBrokenJSON() throws {
+        let path = try writeLog("fit", records)
+        var lines = try String(contentsOfFile: path, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.insert(#"{"t":1.5,"text":"pause","type":"command"}"#, at: 2)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let fraction = Fixture.error({ () throws(SessionLogError) in
+            try SessionLogReader.read(path: path)
+        })
+        XCTAssertEqual(fraction?.line, 3)
+        XCTAssertEqual(
+            fraction?.message.hasPrefix("not a session record (a number does not fit"), true,
+            fraction?.message ?? "nil")
+        lines[2] = #"{"t":1,"text":"pause","type":"#
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let broken = Fixture.error({ () throws(SessionLogError) in
+            try SessionLogReader.read(path: path)
+        })
+        XCTAssertEqual(broken?.message, "not a session record (not valid JSON)")
+    }
+
     func testOrderIsChecked() throws {
         let backwards = try writeLog(
             "backwards",
@@ -151,7 +173,10 @@ final class SessionLogTests: XCTestCase {
         let error = Fixture.error({ () throws(SessionLogError) in
             try SessionLogWriter(path: path)
         })
-        XCTAssertEqual(error?.message, "the file already holds a session; choose a new name")
+        XCTAssertEqual(
+            error?.message,
+            "the file already exists and is not empty; a session log never writes over a "
+                + "file, so choose a new name")
     }
 
     func testDigestDifferenceNamesTheFirstFigure() {

@@ -42,9 +42,18 @@ public enum SessionLogReader {
     /// Reads a log's bytes. A line that does not parse is an error naming its number,
     /// unless it is the last line: then it is left out and `tornTail` is set.
     /// A short reason for a line that could not be read, without decoder internals.
-    private static func reason(_ error: any Error) -> String {
+    private static func reason(_ error: any Error, line: Data.SubSequence) -> String {
         switch error {
-        case DecodingError.dataCorrupted: return "not valid JSON"
+        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "the field '\(field)' cannot be read: \(context.debugDescription)"
+        case DecodingError.dataCorrupted:
+            // Foundation says "not valid JSON" also for a number that does not fit its field.
+            guard (try? JSONSerialization.jsonObject(with: Data(line))) != nil else {
+                return "not valid JSON"
+            }
+            return "a number does not fit its field, such as a negative or fractional number "
+                + "where a whole one belongs"
         case DecodingError.keyNotFound(let key, _):
             return "the field '\(key.stringValue)' is missing"
         case DecodingError.typeMismatch(_, let context),
@@ -71,7 +80,7 @@ public enum SessionLogReader {
                 guard index == lines.count - 1, !torn else {
                     throw SessionLogError(
                         path: path, line: index + 1,
-                        message: "not a session record (" + Self.reason(error) + ")")
+                        message: "not a session record (" + Self.reason(error, line: line) + ")")
                 }
                 torn = true
             }

@@ -77,7 +77,9 @@ public final class SessionLogWriter {
             _ = systemClose(descriptor)
             descriptor = -1
             throw SessionLogError(
-                path: path, message: "the file already holds a session; choose a new name")
+                path: path,
+                message: "the file already exists and is not empty; a session log never "
+                    + "writes over a file, so choose a new name")
         }
     }
 
