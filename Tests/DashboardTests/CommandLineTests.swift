@@ -132,6 +132,28 @@ final class CommandLineTests: XCTestCase {
         "lb.algorithm", "least-connections", "lfu", "lru", "round-robin",
     ]
 
+    /// A fault or a scale names a component or node: no setting, value or the clients.
+    func testTargetVerbsOfferOnlyTargetsAndCycleOffersTheComponentsStrategies() {
+        state.send(.vocabulary(Self.vocabulary))
+        state.press(.character(":"))
+        state.type("fail ")
+        state.press(.tab)
+        XCTAssertFalse(state.candidates.isEmpty)
+        for word in state.candidates {
+            XCTAssertFalse(
+                ["cache.eviction", "lb.algorithm", "lru", "client"].contains(word), word)
+        }
+        XCTAssertTrue(state.candidates.contains("cache.node-1"))
+        state.press(.escape, .character(":"))
+        state.type("fail db ")
+        state.press(.tab)
+        XCTAssertEqual(state.candidates, ["down", "flaky", "kill", "partition", "slow"])
+        state.press(.escape, .character(":"))
+        state.type("cycle cache ")
+        state.press(.tab)
+        XCTAssertEqual(state.candidates, ["back", "eviction", "write"])
+    }
+
     func testSetOffersOnlySettings() {
         state.send(.vocabulary(Self.vocabulary))
         state.press(.character(":"))

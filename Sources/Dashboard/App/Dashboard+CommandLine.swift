@@ -61,6 +61,8 @@ extension Dashboard {
         for component in state.snapshot?.components ?? [] {
             components.insert(component.name)
             nodes.formUnion(component.nodes.map(\.name))
+            // The clients are the load, not a target: no fault or scale applies to them.
+            guard component.kind != "clients" else { continue }
             names.targets.append(component.name)
             names.targets += component.nodes.map(\.name)
             names.settings += component.strategies.map { "\(component.name).\($0.name)" }

@@ -26,7 +26,7 @@ enum Completion {
     /// Fixed words by verb and word position (1 is the word after the verb).
     static let fixedWords: [String: [Int: [String]]] = [
         "load": [1: ["hotkey", "rate", "spike"], 3: ["for"]],
-        "fail": [2: ["flaky", "kill", "partition", "slow"]],
+        "fail": [2: ["down", "flaky", "kill", "partition", "slow"]],
         "speed": [1: ["faster", "slower"]],
         "cycle": [2: ["back"]],
         "recover": [1: ["all"]],
@@ -34,7 +34,8 @@ enum Completion {
 
     /// The words that may stand at the cursor's place, sorted, matching `prefix`.
     static func candidates(
-        prefix: String, wordIndex: Int, verb: String?, names: CompletionNames
+        prefix: String, wordIndex: Int, verb: String?, component: String? = nil,
+        names: CompletionNames
     ) -> [String] {
         var pool: [String]
         if wordIndex == 0 {
@@ -45,8 +46,14 @@ enum Completion {
             pool = names.vocabulary
         }
         if wordIndex == 1, let verb {
-            if targetVerbs.contains(verb) { pool += names.targets }
+            // Only what the verb can act on: a fault names a component or node, not a setting.
+            if targetVerbs.contains(verb) { pool = (fixedWords[verb]?[1] ?? []) + names.targets }
             if verb == "set" { pool = names.settings }
+        }
+        if wordIndex == 2, verb == "cycle", let component {
+            // `cycle cache eviction`: the component's own strategies, then `back`.
+            let owned = names.settings.filter { $0.hasPrefix(component + ".") }
+            pool = ["back"] + owned.map { String($0.dropFirst(component.count + 1)) }
         }
         if wordIndex >= 2, verb == "set" {
             let known = Set(names.targets + names.settings)
@@ -60,10 +67,12 @@ enum Completion {
     /// one remains after extending to their common prefix, otherwise an empty list.
     static func complete(_ editor: inout CommandLineEditor, names: CompletionNames) -> [String] {
         let (word, _) = editor.wordBeforeCursor
-        let verb = editor.text.split(separator: " ").first.map(String.init)
+        let words = editor.text.split(separator: " ").map(String.init)
+        let verb = words.first
         let index = editor.wordIndex
         let found = candidates(
-            prefix: word, wordIndex: index, verb: index == 0 ? nil : verb, names: names)
+            prefix: word, wordIndex: index, verb: index == 0 ? nil : verb,
+            component: words.count > 1 ? words[1] : nil, names: names)
         guard let first = found.first else { return [] }
         if found.count == 1 {
             let atEnd = editor.cursor == editor.characters.count
