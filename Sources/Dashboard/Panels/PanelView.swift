@@ -60,16 +60,17 @@ enum PanelViews {
 }
 
 /// The view every kind gets unless it has its own: common figures first, then the kind's
-/// own metrics, histories, nodes and any log tail.
+/// own metrics, histories, nodes and any log tail. When lines are short the kind's own
+/// figures (hit ratio, replication lag, queue depth) outrank the node table.
 struct GenericPanelView: PanelView {
     let sections: [PanelSection] = [
         PanelSection(.strategies, priority: 2),
         PanelSection(.traffic, priority: 0),
         PanelSection(.latency, priority: 1),
         PanelSection(.load, priority: 3),
-        PanelSection(.metrics, priority: 5),
+        PanelSection(.metrics, priority: 4),
         PanelSection(.history, priority: 6),
-        PanelSection(.nodes, priority: 4),
+        PanelSection(.nodes, priority: 5),
         PanelSection(.log, priority: 7),
     ]
 }
