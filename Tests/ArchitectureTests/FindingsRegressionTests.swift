@@ -59,6 +59,44 @@ final class FindingsRegressionTests: XCTestCase {
         XCTAssertEqual(simulation.snapshot().baseRate, 0)
     }
 
+    /// Running totals are counted as they happen and survive nodes scaled away: between
+    /// two windows no panel shows more refusals than answers, and no total goes down.
+    func testRunningTotalsNeverFallAndCoverTheirRefusals() throws {
+        // Ten times what the gateway's limiter passes, into backend nodes with one worker
+        // and one queue place: most requests are refused, at the gateway and the backend.
+        let spec = Fixtures.blueprint(
+            rate: 100_000, cache: [ParamField("capacity", .number(50))],
+            backend: [ParamField("workers", .number(1)), ParamField("queueLimit", .number(1))])
+        let simulation = try Simulation(spec: spec, seed: 3)
+        simulation.advance(to: 2_500_000)
+        let gateway = simulation.snapshot()
+        let refused = ["rejected401", "rejected429", "rejected503"].reduce(0.0) {
+            $0 + (gateway.component("gateway")?.value($1) ?? 0)
+        }
+        XCTAssertGreaterThan(refused, 0)
+        XCTAssertGreaterThanOrEqual(gateway.figure("gateway", "total"), refused)
+        try simulation.apply(.setRate(200))
+        try simulation.apply(.scale(component: "backend", delta: -2))
+        try simulation.apply(.scale(component: "cache", delta: -1))
+        var last = (
+            rejected: gateway.figure("backend", "rejected"),
+            evicted: gateway.figure("cache", "evictions")
+        )
+        XCTAssertGreaterThan(last.rejected, 0)
+        XCTAssertGreaterThan(last.evicted, 0)
+        for second in 3...8 {
+            simulation.advance(to: SimTime(second) * Micros.perSecond)
+            let snapshot = simulation.snapshot()
+            let now = (
+                snapshot.figure("backend", "rejected"), snapshot.figure("cache", "evictions")
+            )
+            XCTAssertGreaterThanOrEqual(now.0, last.rejected, "backend rejected at \(second) s")
+            XCTAssertGreaterThanOrEqual(now.1, last.evicted, "cache evicted at \(second) s")
+            last = now
+        }
+        XCTAssertEqual(simulation.snapshot().component("backend")?.nodes.count, 2)
+    }
+
     /// Write-back spreads its flushes: the database takes no burst it must refuse, and the
     /// clients' in-flight count is only theirs.
     func testWriteBackFlushesWithoutAStormOfErrors() throws {

@@ -29,9 +29,10 @@ struct ServerPool {
     private var busyArea: Double = 0
     private var lastChange: SimTime = 0
     private var windowStart: SimTime = 0
-    private(set) var utilisation = 0.0
+    /// Measured over the last window: undefined until one has closed.
+    private(set) var utilisation = Double.nan
     private(set) var windowCompleted = 0
-    private(set) var throughput = 0.0
+    private(set) var throughput = Double.nan
     private(set) var rejected = 0
     /// Requests taken into service or into the queue, over the whole run.
     private(set) var admitted = 0

@@ -35,6 +35,9 @@ extension Backend {
     /// Removes draining nodes from the end once they have finished their work.
     func removeDrainedNodes(in simulation: Simulation) {
         while let last = nodes.last, last.isDraining, last.isIdle, nodes.count > 1 {
+            // Its counts stay in the component's: a running total never goes down.
+            retiredRejected += last.rejected
+            retiredAdmitted += last.admitted
             nodes.removeLast()
             simulation.tell("\(last.name) drained and removed")
         }
@@ -94,7 +97,7 @@ extension Backend {
     /// share with them.
     func totals(in simulation: Simulation) -> [Metric] {
         let now = simulation.now
-        let admitted = nodes.reduce(0) { $0 + $1.admitted }
+        let admitted = retiredAdmitted + nodes.reduce(0) { $0 + $1.admitted }
         let present = nodes.reduce(0.0) { $0 + $1.meanPresent(now: now) }
         let busy = nodes.reduce(0.0) { $0 + $1.meanBusy(now: now) }
         return stats.totals + [
@@ -113,7 +116,9 @@ extension Backend {
         metrics.append(Metric("utilisation", "util", busy / Double(max(1, capacity)), .ratio))
         metrics.append(Metric("nodes", "nodes", Double(nodes.count), .count))
         metrics.append(
-            Metric("rejected", "rejected", Double(nodes.reduce(0) { $0 + $1.rejected }), .count))
+            Metric(
+                "rejected", "rejected",
+                Double(retiredRejected + nodes.reduce(0) { $0 + $1.rejected }), .count))
         return ComponentSnapshot(
             name: name, kind: kind, health: nodes.worstHealth, metrics: metrics,
             nodes: nodes.map { $0.snapshot(detail: "x\(formatFixed($0.speed, decimals: 2))") },

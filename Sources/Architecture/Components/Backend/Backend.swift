@@ -15,6 +15,9 @@ final class Backend: EventHandler, AnsweringComponent {
     private let jobRatio: Double
     private var random: RandomStream
     var stats = TrafficStats()
+    /// Counts of nodes scaled away, kept so the component's running totals never fall.
+    var retiredRejected = 0
+    var retiredAdmitted = 0
     private var roundRobin = 0
     private var cache: Int32 = -1
     private var database: Int32 = -1

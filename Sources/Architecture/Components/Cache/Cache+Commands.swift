@@ -84,6 +84,7 @@ extension Cache {
         }
         while stores.count > nodeCount {
             wipe(node: stores.count - 1)
+            retiredEvictions += stores[stores.count - 1].evictions
             stores.removeLast()
             health.removeLast()
             slowExtra.removeLast()
@@ -188,7 +189,7 @@ extension Cache {
 
     func snapshot(in simulation: Simulation) -> ComponentSnapshot {
         let items = stores.reduce(0) { $0 + $1.count }
-        let evictions = stores.reduce(0) { $0 + $1.evictions }
+        let evictions = retiredEvictions + stores.reduce(0) { $0 + $1.evictions }
         var metrics = [
             Metric("hitRatio", "hit ratio", hitRatio, .ratio),
             Metric("items", "items", Double(items), .count),

@@ -37,6 +37,8 @@ final class Cache: EventHandler, AnsweringComponent, KeyInvalidating {
     var windowHits = 0
     var windowMisses = 0
     var hitRatio = Double.nan
+    /// Evictions of nodes scaled away, so the running total never falls.
+    var retiredEvictions = 0
     var totalHits = 0
     var totalMisses = 0
     var bypassed = 0
