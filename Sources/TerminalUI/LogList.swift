@@ -18,7 +18,13 @@ public struct LogList: Sendable {
     public func draw(in rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         let shown = lines.suffix(rect.height)
-        for (offset, line) in shown.enumerated() {
+        for (offset, full) in shown.enumerated() {
+            // A plain line too long for the row loses whole words, so an id or a latency at
+            // its end is never shown cut (`req-39` for `req-392`).
+            var line = full
+            if line.spans.count == 1, line.width > rect.width {
+                line.spans[0].text = truncateWords(line.spans[0].text, toColumns: rect.width)
+            }
             line.draw(
                 in: Rect(x: rect.x, y: rect.y + offset, width: rect.width, height: 1),
                 into: &buffer)

@@ -6,18 +6,19 @@ public struct TableColumn: Sendable, Equatable {
     public var alignment: Alignment
     /// The flexible column takes whatever width the others leave.
     public var flexible: Bool
-    /// Text too long for the column loses whole words, not the end of one.
-    public var cutsWholeWords: Bool
+    /// Text too long for the column is left out whole rather than cut: a detail such as
+    /// `17 w/s` must not read as `17`.
+    public var showsWholeOrNothing: Bool
 
     public init(
         _ title: String, width: Int, alignment: Alignment = .left, flexible: Bool = false,
-        cutsWholeWords: Bool = false
+        showsWholeOrNothing: Bool = false
     ) {
         self.title = title
         self.width = max(0, width)
         self.alignment = alignment
         self.flexible = flexible
-        self.cutsWholeWords = cutsWholeWords
+        self.showsWholeOrNothing = showsWholeOrNothing
     }
 }
 
@@ -123,10 +124,10 @@ public struct Table: Sendable {
     ) {
         switch cell {
         case .text(let text, let style):
+            let fits = columnWidth(of: text) <= area.width
             let shown =
-                column.cutsWholeWords
-                ? truncateWords(text, toColumns: area.width)
-                : truncate(text, toColumns: area.width)
+                column.showsWholeOrNothing
+                ? (fits ? text : "") : truncate(text, toColumns: area.width)
             TextLine(shown, style: override ?? style)
                 .draw(in: area, alignment: column.alignment, into: &buffer)
         case .gauge(let ratio, let style):

@@ -68,7 +68,7 @@ enum NodeTable {
             TableColumn("q", width: 5, alignment: .right),
             TableColumn("util", width: 5, alignment: .right),
             TableColumn("", width: width >= 80 ? 16 : 6),
-            TableColumn("detail", width: 0, flexible: true, cutsWholeWords: true),
+            TableColumn("detail", width: 0, flexible: true, showsWholeOrNothing: true),
         ]
     }
 
