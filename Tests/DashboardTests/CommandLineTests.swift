@@ -152,6 +152,15 @@ final class CommandLineTests: XCTestCase {
         state.type("cycle cache ")
         state.press(.tab)
         XCTAssertEqual(state.candidates, ["back", "eviction", "write"])
+        for (typed, unwanted) in [
+            ("scale ", "cache.node-1"), ("cycle ", "cache.node-1"), ("load rate ", "cache"),
+            ("fail db slow ", "lru"),
+        ] {
+            state.press(.escape, .character(":"))
+            state.type(typed)
+            state.press(.tab)
+            XCTAssertFalse(state.candidates.contains(unwanted), "\(typed): \(state.candidates)")
+        }
     }
 
     func testSetOffersOnlySettings() {

@@ -8,16 +8,14 @@ struct CompletionNames: Sendable, Equatable {
     var vocabulary: [String] = []
 }
 
-/// Tab completion for the command line: the command words in their places, targets after
-/// `fail`, `recover`, `cycle` and `scale`, only settings after `set` and then their values
-/// (the vocabulary without the names), and the whole vocabulary anywhere else.
+/// Tab completion for the command line: the command words in their places, components and
+/// nodes after `fail` and `recover`, components after `scale`, components with strategies
+/// after `cycle` and then their strategies, only settings after `set` and then values (the
+/// vocabulary without the names), and nothing where a number or free text goes.
 ///
 /// After `set`, `ca` extends to `cache.` rather than `cache`: every candidate is a
 /// `component.setting`, so their common prefix runs up to the dot.
 enum Completion {
-    /// Verbs whose first argument is a component or node.
-    static let targetVerbs: Set<String> = ["fail", "recover", "cycle", "scale"]
-
     /// The first word of every command.
     static let verbs = [
         "cycle", "fail", "load", "mark", "pause", "recover", "resume", "scale", "set", "speed",
@@ -43,11 +41,19 @@ enum Completion {
         } else if let verb, let fixed = fixedWords[verb]?[wordIndex] {
             pool = fixed
         } else {
-            pool = names.vocabulary
+            // Numbers, durations and free text have nothing to complete.
+            pool = []
         }
         if wordIndex == 1, let verb {
-            // Only what the verb can act on: a fault names a component or node, not a setting.
-            if targetVerbs.contains(verb) { pool = (fixedWords[verb]?[1] ?? []) + names.targets }
+            // Only what the verb can act on: a fault names a component or node, not a setting;
+            // scaling and cycling name a component, and cycling one with strategies.
+            if verb == "fail" || verb == "recover" {
+                pool = (fixedWords[verb]?[1] ?? []) + names.targets
+            }
+            if verb == "scale" { pool = names.targets.filter { !$0.contains(".") } }
+            if verb == "cycle" {
+                pool = names.settings.compactMap { $0.split(separator: ".").first.map(String.init) }
+            }
             if verb == "set" { pool = names.settings }
         }
         if wordIndex == 2, verb == "cycle", let component {
