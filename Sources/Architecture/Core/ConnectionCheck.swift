@@ -4,12 +4,32 @@
 enum ConnectionCheck {
     /// Kinds that only take work from a queue, never a request.
     static let queueFed: Set<String> = ["workers"]
+    /// Kinds that pass every request on to one component.
+    static let singleCallee: Set<String> = ["load-balancer", "api-gateway"]
     /// Kinds that answer requests themselves and call no other component.
     static let callsNothing: Set<String> = ["dns", "database", "workers"]
 
     static func check(_ spec: ArchitectureSpec, kinds: [String: String]) throws(SpecError) {
         var pairs: Set<String> = []  // looked up, never iterated
+        /// The first callee of each kind, per caller: a component calls one of each kind.
+        var callees: [String: String] = [:]  // looked up, never iterated
         for connection in spec.connections {
+            if connection.from != WorkloadGenerator.reservedName,
+                let kind = kinds[connection.to], kinds[connection.from] != nil
+            {
+                let single = singleCallee.contains(kinds[connection.from]!)
+                let key = connection.from + "\u{0}" + (single ? "" : kind)
+                if let first = callees[key], first != connection.to {
+                    throw SpecError(
+                        path: connection.path,
+                        message: single
+                            ? "\(connection.from) sends every request to one component, "
+                                + "and it already sends them to \(first)"
+                            : "\(connection.from) calls one \(kind), and it already calls "
+                                + "\(first); the other would get nothing")
+                }
+                callees[key] = connection.to
+            }
             guard pairs.insert(connection.from + "\u{0}" + connection.to).inserted else {
                 throw SpecError(
                     path: connection.path,
