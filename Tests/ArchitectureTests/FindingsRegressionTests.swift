@@ -97,6 +97,18 @@ final class FindingsRegressionTests: XCTestCase {
         XCTAssertEqual(simulation.snapshot().component("backend")?.nodes.count, 2)
     }
 
+    /// A slow fault's delay stays with the requests it caught after a recovery, so it is
+    /// kept to a minute.
+    func testASlowFaultAddsAtMostAMinute() throws {
+        let simulation = try Fixtures.run(Fixtures.blueprint(), seconds: 1)
+        XCTAssertThrowsError(
+            try simulation.apply(.fail(target: "db", fault: .slow(extra: 3_600 * Micros.perSecond)))
+        )
+        XCTAssertThrowsError(try simulation.apply(.fail(target: "db", fault: .slow(extra: 0))))
+        XCTAssertNoThrow(
+            try simulation.apply(.fail(target: "db", fault: .slow(extra: Micros.perMinute))))
+    }
+
     /// Write-back spreads its flushes: the database takes no burst it must refuse, and the
     /// clients' in-flight count is only theirs.
     func testWriteBackFlushesWithoutAStormOfErrors() throws {

@@ -25,6 +25,11 @@ extension Simulation {
         case .hotKey(let fraction):
             return try generator.setHotKey(fraction)
         case .fail(let target, let fault):
+            // A request already slowed keeps its delay after a recovery, so the delay is kept
+            // to what a lesson can wait out.
+            if case .slow(let extra) = fault, extra <= 0 || extra > Micros.perMinute {
+                throw CommandError("a slow fault adds more than 0 and at most 1m")
+            }
             let (component, node) = try resolve(target)
             return try component.fail(node: node, fault: fault, in: self)
         case .recover(let target):
