@@ -16,8 +16,9 @@ public enum Dashboard {
         case .key(let key):
             // While the screen is too small to show anything but the size message, a key
             // must not change what the user cannot see: only quitting works.
-            if isTooSmall(state) && key != .character("q") && key != .control("c") {
-                return []
+            if isTooSmall(state) {
+                // `q` quits as the message says, even with the hidden command line open.
+                return key == .character("q") || key == .control("c") ? [.quit] : []
             }
             return handle(key: key, &state)
         case .frame(let snapshot, let status):

@@ -194,5 +194,11 @@ final class TooSmallKeyTests: XCTestCase {
         XCTAssertEqual(Dashboard.update(&state, .key(.character("q"))), [.quit])
         _ = Dashboard.update(&state, .resize(width: 160, height: 50))
         XCTAssertFalse(Dashboard.update(&state, .key(.character("+"))).isEmpty)
+        // With the command line open when the screen shrank, q still quits.
+        state.press(.character(":"))
+        state.type("fail")
+        _ = Dashboard.update(&state, .resize(width: 60, height: 20))
+        XCTAssertEqual(Dashboard.update(&state, .key(.character("q"))), [.quit])
+        XCTAssertEqual(Dashboard.update(&state, .key(.control("c"))), [.quit])
     }
 }
