@@ -135,6 +135,9 @@ final class CommandParserTests: XCTestCase {
             refusal("mark \"unfinished")?.message,
             "word 2 '\"unfinished': expected a closing quote at the end of the mark")
         XCTAssertEqual(
+            refusal("mark \"done\" extra")?.message,
+            "word 2 '\"done\"': expected nothing after the closing quote of the mark")
+        XCTAssertEqual(
             refusal("set db leaderless")?.message,
             "word 2 'db': expected COMPONENT.SETTING, such as lb.algorithm")
     }

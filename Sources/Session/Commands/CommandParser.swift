@@ -151,7 +151,12 @@ public enum CommandParser {
         var note = words.rest()
         if note.hasPrefix("\"") {
             guard note.count >= 2, note.hasSuffix("\"") else {
-                throw words.wrong(first, expected: "a closing quote at the end of the mark")
+                let closed = note.dropFirst().contains("\"")
+                throw words.wrong(
+                    first,
+                    expected: closed
+                        ? "nothing after the closing quote of the mark"
+                        : "a closing quote at the end of the mark")
             }
             note = String(note.dropFirst().dropLast())
         }
