@@ -145,6 +145,9 @@ final class Driver {
     /// A replay plays the log's commands; only pacing may change while it runs.
     private func replayRefusal(_ text: String) -> String? {
         switch CommandParser.parse(text) {
+        case .success(.resume) where replay?.isFinished == true:
+            // Past its end the log says nothing: the figures would be no replay's.
+            return "the replay has reached the end of its log; q quits"
         case .success(.speed), .success(.speedStep), .success(.pause), .success(.resume):
             return nil
         case .success: return "a replay plays the log's commands; this one would change it"
