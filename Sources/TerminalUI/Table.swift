@@ -124,10 +124,10 @@ public struct Table: Sendable {
     ) {
         switch cell {
         case .text(let text, let style):
-            let fits = columnWidth(of: text) <= area.width
             let shown =
-                column.showsWholeOrNothing
-                ? (fits ? text : "") : truncate(text, toColumns: area.width)
+                !column.showsWholeOrNothing
+                ? truncate(text, toColumns: area.width)
+                : columnWidth(of: text) <= area.width ? text : ""
             TextLine(shown, style: override ?? style)
                 .draw(in: area, alignment: column.alignment, into: &buffer)
         case .gauge(let ratio, let style):

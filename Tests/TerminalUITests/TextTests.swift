@@ -44,7 +44,7 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(columnWidth(of: "⚠️"), 1, "text presentation once its selector goes")
         XCTAssertEqual(cellForm(of: "⚠️"), "⚠")
         XCTAssertEqual(cellForm(of: "👍🏽"), "👍", "the skin-tone modifier is dropped")
-        XCTAssertEqual(cellForm(of: "👨‍👩‍👧"), "👨", "a joined sequence keeps its first emoji")
+        XCTAssertEqual(cellForm(of: "👨‍👩‍👧"), "👨", "joined: the first emoji")
         XCTAssertEqual(cellForm(of: "e\u{301}"), "e\u{301}", "combining marks stay")
         // A row of rockets fills exactly the columns it is given, never more.
         let text = rendered(width: 7, height: 2) { buffer in

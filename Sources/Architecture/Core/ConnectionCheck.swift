@@ -10,16 +10,23 @@ enum ConnectionCheck {
     static let callsNothing: Set<String> = ["dns", "database", "workers"]
 
     static func check(_ spec: ArchitectureSpec, kinds: [String: String]) throws(SpecError) {
-        var pairs: Set<String> = []  // looked up, never iterated
-        /// The first callee of each kind, per caller: a component calls one of each kind.
-        var callees: [String: String] = [:]  // looked up, never iterated
+        // Both are looked up, never iterated.
+        var pairs: Set<String> = []
+        /// Per caller and callee kind, the first callee: a component calls one of each kind,
+        /// and a balancer or gateway one component of any kind.
+        var callees: [String: String] = [:]
         for connection in spec.connections {
+            guard pairs.insert(connection.from + "\u{0}" + connection.to).inserted else {
+                throw SpecError(
+                    path: connection.path,
+                    message: "\(connection.from) → \(connection.to) is given twice")
+            }
             if connection.from != WorkloadGenerator.reservedName,
-                let kind = kinds[connection.to], kinds[connection.from] != nil
+                let callerKind = kinds[connection.from], let kind = kinds[connection.to]
             {
-                let single = singleCallee.contains(kinds[connection.from]!)
+                let single = singleCallee.contains(callerKind)
                 let key = connection.from + "\u{0}" + (single ? "" : kind)
-                if let first = callees[key], first != connection.to {
+                if let first = callees[key] {
                     throw SpecError(
                         path: connection.path,
                         message: single
@@ -29,11 +36,6 @@ enum ConnectionCheck {
                                 + "\(first); the other would get nothing")
                 }
                 callees[key] = connection.to
-            }
-            guard pairs.insert(connection.from + "\u{0}" + connection.to).inserted else {
-                throw SpecError(
-                    path: connection.path,
-                    message: "\(connection.from) → \(connection.to) is given twice")
             }
             if connection.to == WorkloadGenerator.reservedName {
                 throw SpecError(

@@ -37,8 +37,7 @@ extension Database {
 
     /// True when the shard's follower can apply commits: neither down nor cut off.
     private func followerTakesWork(shard number: Int) -> Bool {
-        let health = shards[number].nodes[shards[number].follower].health
-        return health != .down && health != .partitioned
+        shards[number].nodes[shards[number].follower].health.isReachable
     }
 
     /// Promotes the follower once the leader has been down for the failover delay. Commits
